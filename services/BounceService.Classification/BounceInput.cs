@@ -1,0 +1,14 @@
+namespace BounceService.Classification;
+
+/// <summary>What a provider told us about one outcome for one recipient.</summary>
+/// <param name="EventType"><c>bounce</c>, <c>complaint</c> or <c>delivered</c>.</param>
+/// <param name="SmtpCode">Basic reply code if the provider gave one separately.</param>
+/// <param name="DsnCode">Enhanced status code if the provider gave one separately (any spelling).</param>
+/// <param name="Diagnostic">The receiving server's text, verbatim.</param>
+/// <param name="ProviderLabel">The provider's own verdict: <c>Permanent</c>, <c>HardBounce</c>, ...</param>
+public sealed record BounceInput(
+    string EventType,
+    int? SmtpCode = null,
+    string? DsnCode = null,
+    string? Diagnostic = null,
+    string? ProviderLabel = null);

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace BounceService.Classification;
+
+/// <summary>Finds RFC 3463 enhanced status codes and basic SMTP reply codes in fields and free text.</summary>
+public static partial class SmtpStatusCodes
+{
+    // Class 2/4/5, subject 0-7, detail up to three digits; never part of a dotted number such as an IPv4
+    // address ([5.79.64.12]) or a version string.
+    [GeneratedRegex(@"(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\.?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedPattern();
+
+    // A reply code opening the text (optionally after "smtp;"), or one right before an enhanced code.
+    [GeneratedRegex(@"^\s*(?:smtp;\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.[0-7]\.\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyPattern();
+
+    /// <summary>The first enhanced status code in <paramref name="text"/>, normalised (<c>5.01.001</c> becomes <c>5.1.1</c>).</summary>
+    public static string? FindEnhanced(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var m = EnhancedPattern().Match(text);
+        if (!m.Success) return null;
+        return $"{m.Groups[1].Value}.{int.Parse(m.Groups[2].Value)}.{int.Parse(m.Groups[3].Value)}";
+    }
+
+    /// <summary>The basic reply code in <paramref name="text"/>, if one can be told apart from other numbers.</summary>
+    public static int? FindReply(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var m = ReplyPattern().Match(text);
+        if (!m.Success) return null;
+        return int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+    }
+
+    /// <summary>The class digit (2, 4 or 5) of an enhanced code, or of a reply code when there is none.</summary>
+    public static int? ClassOf(string? enhanced, int? reply) =>
+        enhanced is not null ? enhanced[0] - '0'
+        : reply is >= 200 and < 600 ? reply / 100
+        : null;
+}

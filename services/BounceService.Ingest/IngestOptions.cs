@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BounceService.Ingest;
+
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>How long a request waits for the broker to confirm its events before answering 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest JSON body accepted (bytes).</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Most events accepted in one request.</summary>
+    [Range(1, 100_000)]
+    public int MaxEventsPerRequest { get; set; } = 1000;
+}
