@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BounceService.SubscriberState.Data;
+
+public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : DbContext(options)
+{
+    public const string Schema = "subscriber_state";
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<BounceLogEntry> BounceLog => Set<BounceLogEntry>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema(Schema);
+
+        model.Entity<Subscriber>(e =>
+        {
+            e.ToTable("subscribers");
+            e.HasKey(s => new { s.ListUid, s.Email });
+            e.HasIndex(s => s.Email);
+        });
+
+        model.Entity<BounceLogEntry>(e =>
+        {
+            e.ToTable("bounce_log");
+            e.HasIndex(b => b.EventId).IsUnique();
+            // Newest-first pages, per address and per campaign.
+            e.HasIndex(b => new { b.OccurredAt, b.Id }).IsDescending();
+            e.HasIndex(b => new { b.Email, b.OccurredAt, b.Id }).IsDescending(false, true, true);
+            e.HasIndex(b => new { b.CampaignUid, b.OccurredAt, b.Id }).IsDescending(false, true, true);
+        });
+
+        model.Entity<StatusChange>(e =>
+        {
+            e.ToTable("status_changes");
+            e.HasIndex(c => c.EventId);
+            e.HasIndex(c => new { c.Email, c.ListUid });
+        });
+
+        model.Entity<Suppression>(e =>
+        {
+            e.ToTable("suppressions");
+            e.HasKey(s => s.Email);
+        });
+    }
+}

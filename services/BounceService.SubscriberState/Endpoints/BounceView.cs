@@ -1,0 +1,14 @@
+using BounceService.SubscriberState.Data;
+
+namespace BounceService.SubscriberState.Endpoints;
+
+/// <summary>A bounce log row as the API shows it: the receiving server's text verbatim, the code and what it means.</summary>
+public sealed record BounceView(
+    long Id, string EventId, string Email, string? ListUid, string? CampaignUid, string Provider, string Kind,
+    string? DsnCode, int? SmtpCode, string Reason, string Scope, string? Diagnostic, string? ProviderLabel,
+    string? LabelDisagreement, DateTimeOffset OccurredAt, DateTimeOffset ReceivedAt)
+{
+    public static BounceView From(BounceLogEntry b) => new(
+        b.Id, b.EventId, b.Email, b.ListUid, b.CampaignUid, b.Provider, b.Kind, b.DsnCode, b.SmtpCode, b.Reason,
+        b.Scope, b.Diagnostic, b.ProviderLabel, b.LabelDisagreement, b.OccurredAt, b.ReceivedAt);
+}

@@ -1,0 +1,29 @@
+using BounceService.ServiceDefaults;
+using BounceService.SubscriberState.Consumers;
+using BounceService.SubscriberState.Data;
+using BounceService.SubscriberState.Endpoints;
+using BounceService.SubscriberState.Subscribers;
+
+namespace BounceService.SubscriberState;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddSubscriberStateServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:Postgres is not set (e.g. ConnectionStrings__Postgres=Host=127.0.0.1;Database=app;Username=app;Password=app).");
+        builder.Services.AddDbContext<StateDbContext>(o => o.UseStateDatabase(connectionString));
+        builder.Services.AddHealthChecks().AddDbContextCheck<StateDbContext>("postgres");
+        builder.Services.AddScoped<OutcomeRecorder>();
+        builder.AddMessageBus(x => x.AddConsumer<BounceClassifiedConsumer>(typeof(BounceClassifiedConsumerDefinition)));
+        return builder;
+    }
+
+    public static WebApplication MapSubscriberStateEndpoints(this WebApplication app)
+    {
+        app.MapSubscriberEndpoints();
+        app.MapBounceLogEndpoints();
+        return app;
+    }
+}
