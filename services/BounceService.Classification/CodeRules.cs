@@ -19,7 +19,7 @@ public static class CodeRules
         ["1.6"] = new("hasmoved", true),
         ["1.7"] = new("rejected", true),
         ["1.8"] = new("rejected", true),
-        ["1.10"] = new("notaccept", true),
+        ["1.10"] = new("notaccept", false), // null MX by RFC 7505, but Microsoft answers it for unknown users
         ["2.1"] = new("suspend", true),
         ["2.2"] = new(Reasons.MailboxFull, true),
         ["2.3"] = new("mesgtoobig", true),

@@ -5,13 +5,13 @@ namespace BounceService.Classification;
 /// <summary>Finds RFC 3463 enhanced status codes and basic SMTP reply codes in fields and free text.</summary>
 public static partial class SmtpStatusCodes
 {
-    // Class 2/4/5, subject 0-7, detail up to three digits; never part of a dotted number such as an IPv4
-    // address ([5.79.64.12]) or a version string.
-    [GeneratedRegex(@"(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\.?\d)", RegexOptions.CultureInvariant)]
+    // Class 2/4/5, subject 0-7 (zero-padded to three digits at most), detail up to three digits; never part of
+    // a dotted number such as an IPv4 address ([5.79.64.12]) or a version string (10.5.1.1, v2.4.1).
+    [GeneratedRegex(@"(?<![\w.])([245])\.(0{0,2}[0-7])\.(\d{1,3})(?!\.?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex EnhancedPattern();
 
     // A reply code opening the text (optionally after "smtp;"), or one right before an enhanced code.
-    [GeneratedRegex(@"^\s*(?:smtp;\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.[0-7]\.\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:smtp;\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.0{0,2}[0-7]\.\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReplyPattern();
 
     /// <summary>The first enhanced status code in <paramref name="text"/>, normalised (<c>5.01.001</c> becomes <c>5.1.1</c>).</summary>

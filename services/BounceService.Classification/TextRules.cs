@@ -4,8 +4,8 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// Diagnostic phrases of the common MTAs and providers, as data. First match wins, so the specific
-/// (spam trap, DMARC) come before the general (spam, blocked). <c>Kind</c> is used only when the
-/// text carries no status code at all.
+/// (spam trap, DMARC, dead domain) come before the general (spam, blocked, "does not exist"). <c>Kind</c>
+/// is used only when the text carries no status code at all.
 /// </summary>
 public static class TextRules
 {
@@ -24,14 +24,14 @@ public static class TextRules
         R(@"grey\s*-?list|gray\s*-?list", Reasons.Greylisted, Soft),
         R(@"mailbox\s+(is\s+)?full|quota\s+exceeded|over\s*(the\s+)?quota|exceeded\s+(the\s+)?(storage|quota)|insufficient\s+(storage|space)|mailbox\s+size\s+limit|full\s+mailbox|storage\s+(allocation|limit)|boîte\s+pleine|postfach\s+voll", Reasons.MailboxFull, Soft),
         R(@"message\s+(size\s+)?(exceeded|exceeds|too\s+(big|large))|too\s+large|size\s+limit|message\s+length\s+exceeds", "mesgtoobig", Hard),
+        R(@"host\s+(unknown|not\s+found)|domain\s+(not\s+found|does\s*n[o']t\s+exist|unknown)|no\s+such\s+domain|unknown\s+domain|name\s+or\s+service\s+not\s+known|nxdomain|no\s+mx\s+record|unrouteable\s+domain", "hostunknown", Hard),
         R(@"user\s+unknown|unknown\s+(user|recipient|local\s*part|mailbox)|no\s+such\s+(user|mailbox|recipient|account)|does\s*n[o']t\s+exist|not\s+exist|mailbox\s+(not\s+found|unavailable|does\s+not)|recipient\s+(unknown|not\s+found|address\s+rejected:\s+user)|invalid\s+(recipient|mailbox|address)|user\s+not\s+found|nosuchuser|address\s+unknown|unrouteable\s+address|no\s+mailbox|utilisateur\s+inconnu|benutzer\s+unbekannt|destinatario\s+inexistente", "userunknown", Hard),
-        R(@"host\s+(unknown|not\s+found)|domain\s+(not\s+found|does\s+not\s+exist|unknown)|no\s+such\s+domain|unknown\s+domain|name\s+or\s+service\s+not\s+known|nxdomain|no\s+mx\s+record|unrouteable\s+domain", "hostunknown", Hard),
         R(@"account\s+(is\s+|has\s+been\s+)?(disabled|suspended|inactive|locked|deactivated)|mailbox\s+(is\s+)?(disabled|inactive|locked)", "suspend", Hard),
         R(@"virus|malware", "virusdetected", Hard),
         R(@"spamhaus|black\s*list|block\s*list|\brbl\b|dnsbl|listed\s+(at|in|on)|blocked", "blocked", Hard),
         R(@"reputation", "badreputation", Soft),
         R(@"spam|junk", "spamdetected", Hard),
-        R(@"relay(ing)?\s+(denied|not\s+(permitted|allowed))|not\s+permitted\s+to\s+relay", "norelaying", Hard),
+        R(@"relay(ing)?\s+(access\s+)?(denied|not\s+(permitted|allowed))|not\s+permitted\s+to\s+relay", "norelaying", Hard),
         R(@"reverse\s+dns|\bptr\b|\brdns\b", "requireptr", Hard),
         R(@"rate\s+limit|too\s+many\s+messages|sending\s+rate|throttl", "speeding", Soft),
         R(@"too\s+many\s+(connections|recipients)", "toomanyconn", Soft),

@@ -1,0 +1,128 @@
+namespace BounceService.Classification.Tests;
+
+public class ClassifierTests
+{
+    [Theory]
+    [InlineData("5.0.0")]
+    [InlineData("5.1.1")]
+    [InlineData("5.3.0")]
+    [InlineData("5.4.4")]
+    [InlineData("5.6.0")]
+    [InlineData("5.7.1")]
+    public void Class_5_enhanced_code_is_hard(string dsn) =>
+        Assert.Equal("hard", Bounces.Classify(dsn: dsn).Kind);
+
+    [Theory]
+    [InlineData("4.0.0")]
+    [InlineData("4.1.1")]
+    [InlineData("4.3.1")]
+    [InlineData("4.4.1")]
+    [InlineData("4.5.3")]
+    [InlineData("4.7.1")]
+    public void Class_4_enhanced_code_is_soft(string dsn) =>
+        Assert.Equal("soft", Bounces.Classify(dsn: dsn).Kind);
+
+    [Theory]
+    [InlineData(450, "5.1.1", "hard")]
+    [InlineData(550, "4.4.1", "soft")]
+    public void Enhanced_code_class_beats_the_reply_code(int smtp, string dsn, string kind) =>
+        Assert.Equal(kind, Bounces.Classify(smtp: smtp, dsn: dsn).Kind);
+
+    [Theory]
+    [InlineData(550, "Requested action not taken: mailbox unavailable", "hard")]
+    [InlineData(450, "Requested action not taken: mailbox unavailable", "soft")]
+    [InlineData(550, "Please try again later", "hard")]
+    [InlineData(421, "No such user here", "soft")]
+    [InlineData(554, null, "hard")]
+    public void Without_enhanced_code_the_reply_code_decides(int smtp, string? diagnostic, string kind)
+    {
+        var result = Bounces.Classify(diagnostic, smtp: smtp);
+        Assert.Null(result.Dsn);
+        Assert.Equal(smtp, result.SmtpCode);
+        Assert.Equal(kind, result.Kind);
+    }
+
+    [Theory]
+    [InlineData("550 Requested action not taken: mailbox unavailable", 550, "hard")]
+    [InlineData("452 Insufficient system storage, try again later", 452, "soft")]
+    public void Reply_code_found_in_the_text_decides_too(string diagnostic, int smtp, string kind)
+    {
+        var result = Bounces.Classify(diagnostic);
+        Assert.Equal(smtp, result.SmtpCode);
+        Assert.Equal(kind, result.Kind);
+    }
+
+    [Theory]
+    [InlineData("User unknown", "hard", "userunknown")]
+    [InlineData("Mailbox is full", "soft", "mailboxfull")]
+    [InlineData("Connection timed out", "soft", "networkerror")]
+    [InlineData("Message too large", "hard", "mesgtoobig")]
+    public void Without_codes_the_text_decides(string diagnostic, string kind, string reason)
+    {
+        var result = Bounces.Classify(diagnostic);
+        Assert.Equal((kind, reason), (result.Kind, result.Reason));
+    }
+
+    [Theory]
+    [InlineData("Mailbox is full", "Permanent", "soft")]
+    [InlineData("No such user here", "Transient", "hard")]
+    public void Without_codes_the_text_beats_the_provider_label(string diagnostic, string label, string kind) =>
+        Assert.Equal(kind, Bounces.Classify(diagnostic, label: label).Kind);
+
+    [Theory]
+    [InlineData(null, "Permanent", "hard")]
+    [InlineData(null, "HardBounce", "hard")]
+    [InlineData("Delivery failed", "Permanent", "hard")]
+    [InlineData(null, "Transient", "soft")]
+    [InlineData("Delivery failed", "SoftBounce", "soft")]
+    public void Without_codes_or_known_text_the_provider_label_decides(string? diagnostic, string label, string kind)
+    {
+        var result = Bounces.Classify(diagnostic, label: label);
+        Assert.Equal(kind, result.Kind);
+        Assert.Null(result.LabelDisagreement);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("Delivery failed", null)]
+    [InlineData(null, "Unknown")]
+    [InlineData("", "Something new")]
+    public void No_information_at_all_is_undetermined(string? diagnostic, string? label)
+    {
+        var result = Bounces.Classify(diagnostic, label: label);
+        Assert.Equal("undetermined", result.Kind);
+        Assert.Equal("undefined", result.Reason);
+        Assert.Null(result.Dsn);
+        Assert.Null(result.SmtpCode);
+        Assert.Null(result.LabelDisagreement);
+    }
+
+    [Theory]
+    [InlineData("5.01.001", "5.1.1")]
+    [InlineData("#5.1.1", "5.1.1")]
+    [InlineData(" smtp; 5.2.2 ", "5.2.2")]
+    public void Status_field_is_normalised_and_wins_over_the_text(string dsnField, string dsn) =>
+        Assert.Equal(dsn, Bounces.Classify("Delivery failed: 4.4.1", dsn: dsnField).Dsn);
+
+    [Fact]
+    public void Complaint_event_is_a_complaint_with_reason_feedback()
+    {
+        var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, ProviderLabel: "abuse"));
+        Assert.Equal(("complaint", "feedback"), (result.Kind, result.Reason));
+    }
+
+    [Fact]
+    public void Complaint_event_stays_a_complaint_whatever_the_codes_say()
+    {
+        var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, 550, "5.1.1", "User unknown"));
+        Assert.Equal(("complaint", "feedback"), (result.Kind, result.Reason));
+    }
+
+    [Fact]
+    public void Delivered_event_is_delivered()
+    {
+        var result = Classifier.Classify(new BounceInput(EventTypes.Delivered, Diagnostic: "250 2.0.0 OK queued"));
+        Assert.Equal(("delivered", "delivered"), (result.Kind, result.Reason));
+        Assert.Equal(("2.0.0", 250), (result.Dsn, result.SmtpCode));
+    }
+}

@@ -1,0 +1,55 @@
+using BounceService.SubscriberState.Data;
+using BounceService.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace BounceService.SubscriberState.Tests;
+
+/// <summary>
+/// SubscriberState on the real PostgreSQL (migrated as in production), with MassTransit's in-memory harness
+/// in place of RabbitMQ. One per assembly; tests use their own addresses and lists.
+/// </summary>
+public sealed class StateServiceFixture : IAsyncLifetime
+{
+    private readonly TestInfrastructure _infrastructure = new();
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>What the service's (in-memory) bus consumed and published.</summary>
+    public BusRecorder Recorder { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await _infrastructure.InitializeAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Postgres", _infrastructure.Postgres);
+            web.UseSetting("ConnectionStrings:RabbitMq", _infrastructure.RabbitMq);
+            web.ConfigureTestServices(services =>
+            {
+
+                services.AddMassTransitTestHarness(x =>
+                {
+                    x.AddConsumeObserver(_ => Recorder);
+                    x.AddPublishObserver(_ => Recorder);
+                });
+            });
+        });
+        await Factory.Services.MigrateAsync();
+        await Factory.Services.GetTestHarness().Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StateServiceCollection : ICollectionFixture<StateServiceFixture>
+{
+    public const string Name = "subscriber-state service";
+}
