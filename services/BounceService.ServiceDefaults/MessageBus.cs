@@ -22,6 +22,8 @@ public static class MessageBus
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit would otherwise report usage to its vendor over the internet.
+            x.DisableUsageTelemetry();
             configure?.Invoke(x);
             // Quorum queues: replicated and durable, and ~20x faster to confirm here than durable classic queues.
             x.AddConfigureEndpointsCallback((_, _, cfg) =>

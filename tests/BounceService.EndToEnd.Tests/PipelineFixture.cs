@@ -13,6 +13,7 @@ namespace BounceService.EndToEnd.Tests;
 public sealed class PipelineFixture : IAsyncLifetime
 {
     private readonly TestInfrastructure _infrastructure = new();
+    private string _rabbitMq = "";
 
     public CrmStandIn Crm { get; private set; } = null!;
     public WebApplicationFactory<StateDbContext> State { get; private set; } = null!;
@@ -22,6 +23,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _infrastructure.InitializeAsync();
+        _rabbitMq = await _infrastructure.IsolatedRabbitMqAsync($"bounceservice-e2e-{Guid.NewGuid():N}");
         Crm = await CrmStandIn.StartAsync();
 
         State = Configure(new WebApplicationFactory<StateDbContext>());
@@ -41,7 +43,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         factory.WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Postgres", _infrastructure.Postgres);
-            web.UseSetting("ConnectionStrings:RabbitMq", _infrastructure.RabbitMq);
+            web.UseSetting("ConnectionStrings:RabbitMq", _rabbitMq);
             more?.Invoke(web);
         });
 

@@ -32,6 +32,7 @@ public sealed class StateServiceFixture : IAsyncLifetime
 
                 services.AddMassTransitTestHarness(x =>
                 {
+                    x.DisableUsageTelemetry();
                     x.AddConsumeObserver(_ => Recorder);
                     x.AddPublishObserver(_ => Recorder);
                 });

@@ -1,3 +1,4 @@
+using System.Text;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 using Xunit;
@@ -17,6 +18,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     private PostgreSqlContainer? _postgres;
     private RabbitMqContainer? _rabbitMq;
+    private readonly List<string> _virtualHosts = [];
 
     public string Postgres { get; private set; } = "";
     public string RabbitMq { get; private set; } = "";
@@ -48,8 +50,39 @@ public sealed class TestInfrastructure : IAsyncLifetime
         RabbitMq = _rabbitMq.GetConnectionString();
     }
 
+    /// <summary>
+    /// A RabbitMQ virtual host of the caller's own, so that its queues compete with no other consumer (services
+    /// started by scripts/run.sh, another test run). A local broker gets one through its management API
+    /// (removed again on dispose); a container is private already.
+    /// </summary>
+    public async Task<string> IsolatedRabbitMqAsync(string name)
+    {
+        if (_rabbitMq is not null) return RabbitMq;
+        using var management = ManagementClient();
+        var vhost = Uri.EscapeDataString(name);
+        var user = Uri.EscapeDataString(Uri.UnescapeDataString(new Uri(RabbitMq).UserInfo.Split(':')[0]));
+        (await management.PutAsync($"vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        using var permissions = new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", Encoding.UTF8, "application/json");
+        (await management.PutAsync($"permissions/{vhost}/{user}", permissions)).EnsureSuccessStatusCode();
+        _virtualHosts.Add(vhost);
+        return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
+    }
+
+    private HttpClient ManagementClient()
+    {
+        var broker = new Uri(RabbitMq);
+        var client = new HttpClient { BaseAddress = new Uri($"http://{broker.Host}:15672/api/") };
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(broker.UserInfo))));
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
+        if (_virtualHosts.Count > 0)
+        {
+            using var management = ManagementClient();
+            foreach (var vhost in _virtualHosts) await management.DeleteAsync($"vhosts/{vhost}");
+        }
         if (_postgres is not null) await _postgres.DisposeAsync();
         if (_rabbitMq is not null) await _rabbitMq.DisposeAsync();
     }

@@ -27,6 +27,7 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
             web.UseSetting("Webhooks:Timeout", "00:00:02");
             web.ConfigureTestServices(services => services.AddMassTransitTestHarness(x =>
             {
+                x.DisableUsageTelemetry();
                 x.AddConsumeObserver(_ => Recorder);
                 x.AddPublishObserver(_ => Recorder);
             }));

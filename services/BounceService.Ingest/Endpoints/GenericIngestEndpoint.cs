@@ -1,3 +1,4 @@
+using BounceService.Ingest.Providers;
 using BounceService.Ingest.Providers.Generic;
 using BounceService.Ingest.Publishing;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,10 @@ public static class GenericIngestEndpoint
         var limits = options.Value;
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
         if (body is null)
-            return IngestResults.TooLarge($"The body is larger than {limits.MaxBodyBytes} bytes.");
+            return IngestResults.TooLarge(new IngestError("", $"The body is larger than {limits.MaxBodyBytes} bytes."));
 
         var parsed = GenericParser.Parse(body, limits.MaxEventsPerRequest);
-        if (parsed.TooMany) return IngestResults.TooLarge(parsed.Errors[0].Detail);
+        if (parsed.TooMany) return IngestResults.TooLarge(parsed.Errors[0]);
         if (parsed.Errors.Count > 0) return IngestResults.Invalid(parsed.Errors);
 
         var now = clock.GetUtcNow();

@@ -27,8 +27,9 @@ public static class IngestResults
         detail: errors[0].Detail + (errors.Count > 1 ? $" ({errors.Count - 1} more problem(s) in 'errors'.)" : ""),
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
-    public static IResult TooLarge(string detail) => TypedResults.Problem(
+    public static IResult TooLarge(IngestError error) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request too large",
-        detail: detail);
+        detail: error.Detail,
+        extensions: new Dictionary<string, object?> { ["errors"] = new[] { error } });
 }

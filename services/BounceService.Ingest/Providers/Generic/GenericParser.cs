@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using BounceService.Classification;
 
 namespace BounceService.Ingest.Providers.Generic;
@@ -18,6 +19,10 @@ public static class GenericParser
 
     public static Result Parse(ReadOnlyMemory<byte> body, int maxEvents)
     {
+        // System.Text.Json checks UTF-8 only in the strings it decodes (and then throws), so check it all here.
+        if (!Utf8.IsValid(body.Span))
+            return Fail("", "The body is not valid UTF-8.");
+
         JsonDocument document;
         try
         {
@@ -25,7 +30,6 @@ public static class GenericParser
         }
         catch (JsonException ex)
         {
-            // Also what invalid UTF-8 gives.
             return Fail("", $"The body is not valid JSON: {ex.Message}");
         }
 
@@ -129,7 +133,17 @@ public static class GenericParser
                 errors.Add(new($"{at}/{name}", $"{Label(at)}{name} must be a string."));
                 return null;
             }
-            var text = value.GetString()!;
+            string text;
+            try
+            {
+                text = value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate (\uD800): valid JSON syntax, but no text.
+                errors.Add(new($"{at}/{name}", $"{Label(at)}{name} holds an invalid \\u escape (a lone surrogate)."));
+                return null;
+            }
             if (text.Length > maxLength)
             {
                 errors.Add(new($"{at}/{name}", $"{Label(at)}{name} is longer than {maxLength} characters."));
