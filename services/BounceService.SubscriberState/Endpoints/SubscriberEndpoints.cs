@@ -1,3 +1,4 @@
+using System.Data;
 using BounceService.Contracts;
 using BounceService.SubscriberState.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public static class SubscriberEndpoints
     private static async Task<IResult> GetAsync(string email, StateDbContext db, CancellationToken cancellationToken)
     {
         email = email.Trim().ToLowerInvariant();
+        // One snapshot for the three reads, so that an event committed in between cannot show half of itself.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var lists = await db.Subscribers.AsNoTracking()
             .Where(s => s.Email == email)
             .OrderBy(s => s.ListUid)
