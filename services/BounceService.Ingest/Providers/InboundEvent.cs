@@ -1,6 +1,8 @@
 namespace BounceService.Ingest.Providers;
 
 /// <summary>One outcome for one recipient as a provider adapter read it, before classification.</summary>
+/// <param name="EventId">The provider's own id for this outcome, if it has one.</param>
+/// <param name="MessageId">The provider's or the original message's id: part of the derived event id.</param>
 public sealed record InboundEvent(
     string Provider,
     string? EventId,
@@ -13,4 +15,5 @@ public sealed record InboundEvent(
     string? DsnCode,
     string? Diagnostic,
     string? ProviderLabel,
-    DateTimeOffset? OccurredAt);
+    DateTimeOffset? OccurredAt,
+    string? MessageId = null);

@@ -38,7 +38,7 @@ public static class BounceMessages
     public static string DerivedId(InboundEvent e, DateTimeOffset now)
     {
         var when = e.OccurredAt?.ToUniversalTime().ToString("O") ?? now.UtcDateTime.ToString("yyyy-MM-dd");
-        var key = string.Join('\u001f', e.Provider, e.EventType, e.Recipient, e.ListUid, e.CampaignUid,
+        var key = string.Join('\u001f', e.Provider, e.MessageId, e.EventType, e.Recipient, e.ListUid, e.CampaignUid,
             e.SendingServer, e.SmtpCode, e.DsnCode, e.Diagnostic, e.ProviderLabel, when);
         return $"{e.Provider}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}";
     }
