@@ -129,4 +129,43 @@ public sealed class BounceClassifiedConsumerTests(StateServiceFixture fixture) :
         Assert.Equal(SubscriberStatuses.Unsubscribed, changes.MaxBy(c => c.ChangedAt)!.NewStatus);
         Assert.NotNull(await SuppressionAsync(email));
     }
+
+    [Fact]
+    public async Task Soft_bounce_after_the_last_default_retry_flips_to_bounced_soft_to_hard()
+    {
+        var (email, list) = (Events.NewEmail(), Events.NewList());
+
+        await ConsumeInOrderAsync(Events.Soft(email, list), Events.Soft(email, list), Events.Soft(email, list));
+        var afterRetries = await SubscriberAsync(list, email);
+        await ConsumeInOrderAsync(Events.Soft(email, list));
+        var afterLast = await SubscriberAsync(list, email);
+
+        Assert.Equal(SubscriberStatuses.Subscribed, afterRetries?.Status);
+        Assert.Equal((SubscriberStatuses.Bounced, StatusCauses.SoftToHard), (afterLast?.Status, afterLast?.StatusCause));
+        Assert.Equal(StatusCauses.SoftToHard, Assert.Single(await AnnouncedAsync(email)).Cause);
+        Assert.Null(await SuppressionAsync(email));
+    }
+
+    [Fact]
+    public async Task Delivery_between_soft_bounces_restarts_the_count()
+    {
+        var (email, list) = (Events.NewEmail(), Events.NewList());
+
+        await ConsumeInOrderAsync(Events.Soft(email, list), Events.Soft(email, list), Events.Soft(email, list),
+            Events.Delivered(email, list), Events.Soft(email, list));
+
+        Assert.Equal(SubscriberStatuses.Subscribed, (await SubscriberAsync(list, email))?.Status);
+    }
+
+    [Fact]
+    public async Task Sender_side_soft_bounces_never_count_towards_soft_to_hard()
+    {
+        var (email, list) = (Events.NewEmail(), Events.NewList());
+        var blocked = Enumerable.Range(0, 5).Select(_ => Events.Make(email, list, "bounce", BounceKinds.Soft, "4.7.1", "blocked", BounceScopes.Sender)).ToArray();
+
+        await ConsumeInOrderAsync(blocked);
+
+        var subscriber = await SubscriberAsync(list, email);
+        Assert.Equal((SubscriberStatuses.Subscribed, 0), (subscriber?.Status, subscriber?.SoftBounceStreak));
+    }
 }

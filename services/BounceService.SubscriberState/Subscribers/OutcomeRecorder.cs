@@ -44,6 +44,11 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
             subscriber.UpdatedAt = now;
             if (effect.NewStatus is { } status && OutcomeEffect.CanMove(subscriber.Status, status))
                 changes.Add(Move(subscriber, status, effect.Cause!, entry.EventId, now));
+            // Per-server policies and the announced retries come with issue 5; the default schedule decides for now.
+            else if (effect.Streak == StreakChange.Increment
+                     && RetryPolicies.Exhausted(subscriber.SoftBounceStreak, RetryPolicies.Delays(RetryPolicies.Default))
+                     && OutcomeEffect.CanMove(subscriber.Status, SubscriberStatuses.Bounced))
+                changes.Add(Move(subscriber, SubscriberStatuses.Bounced, StatusCauses.SoftToHard, entry.EventId, now));
         }
         if (effect.Suppress)
         {
