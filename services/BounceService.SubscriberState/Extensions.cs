@@ -16,6 +16,9 @@ public static class Extensions
         builder.Services.AddDbContext<StateDbContext>(o => o.UseStateDatabase(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<StateDbContext>("postgres");
         builder.Services.AddScoped<OutcomeRecorder>();
+        builder.Services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RetryAnnouncer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetryAnnouncer>());
         builder.AddMessageBus(x => x.AddConsumer<BounceClassifiedConsumer>(typeof(BounceClassifiedConsumerDefinition)));
         return builder;
     }
@@ -24,6 +27,7 @@ public static class Extensions
     {
         app.MapSubscriberEndpoints();
         app.MapBounceLogEndpoints();
+        app.MapSendingServerEndpoints();
         return app;
     }
 }

@@ -21,8 +21,8 @@ public static class Events
         Make(email, list, "delivered", BounceKinds.Delivered, null, "delivered", BounceScopes.Recipient);
 
     public static BounceClassified Make(string email, string? list, string type, string kind, string? dsn, string reason, string scope,
-        DateTimeOffset? at = null, string? campaign = null) =>
-        new($"evt-{Guid.NewGuid():N}", "generic", type, email, list, campaign, null, kind, dsn,
+        DateTimeOffset? at = null, string? campaign = null, string? server = null) =>
+        new($"evt-{Guid.NewGuid():N}", "generic", type, email, list, campaign, server, kind, dsn,
             dsn is null ? null : dsn[0] == '5' ? 550 : 450, reason, scope, $"{dsn} diagnostic for {reason}", null, null,
             at ?? DateTimeOffset.UtcNow);
 }

@@ -27,6 +27,7 @@ public sealed class StateServiceFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Postgres", _infrastructure.Postgres);
             web.UseSetting("ConnectionStrings:RabbitMq", _infrastructure.RabbitMq);
+            web.UseSetting("Retries:PollInterval", "00:00:00.200");
             web.ConfigureTestServices(services =>
             {
 

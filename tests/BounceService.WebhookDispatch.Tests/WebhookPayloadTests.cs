@@ -35,4 +35,14 @@ public sealed class WebhookPayloadTests
     [InlineData(SubscriberStatuses.Subscribed, null)]
     public void Each_new_status_maps_to_its_event_or_none(string status, string? expected) =>
         Assert.Equal(expected, WebhookPayload.For(Change("a@example.com", status))?.Event);
+
+    [Fact]
+    public void Soft_to_hard_flip_is_reported_as_a_hard_bounce()
+    {
+        var change = Change("a@example.com", SubscriberStatuses.Bounced, "soft_to_hard") with { Kind = BounceKinds.Soft, DsnCode = "4.2.2" };
+
+        var payload = WebhookPayload.For(change)!;
+
+        Assert.Equal(("hard", "soft_to_hard", "4.2.2"), (payload.BounceType, payload.Cause, payload.DsnCode));
+    }
 }

@@ -10,6 +10,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<BounceLogEntry> BounceLog => Set<BounceLogEntry>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();
+    public DbSet<SendingServer> SendingServers => Set<SendingServer>();
+    public DbSet<ScheduledRetry> ScheduledRetries => Set<ScheduledRetry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -43,6 +45,17 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         {
             e.ToTable("suppressions");
             e.HasKey(s => s.Email);
+        });
+
+        model.Entity<SendingServer>(e => e.ToTable("sending_servers"));
+
+        model.Entity<ScheduledRetry>(e =>
+        {
+            e.ToTable("scheduled_retries");
+            e.HasIndex(r => new { r.EventId, r.ListUid }).IsUnique();
+            // Only pending retries are scanned for due ones.
+            e.HasIndex(r => r.DueAt).HasFilter("announced_at IS NULL");
+            e.HasIndex(r => new { r.Email, r.ListUid });
         });
     }
 }

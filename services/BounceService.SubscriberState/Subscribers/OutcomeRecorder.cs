@@ -32,23 +32,35 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
         }
 
         var effect = OutcomeEffect.Of(e);
+        var delays = effect.Streak == StreakChange.Increment ? await DelaysForAsync(entry.SendingServer, cancellationToken) : [];
         var changes = new List<StatusChange>();
         foreach (var subscriber in await LockSubscribersAsync(entry, now, cancellationToken))
         {
-            subscriber.SoftBounceStreak = effect.Streak switch
-            {
-                StreakChange.Increment => subscriber.SoftBounceStreak + 1,
-                StreakChange.Reset => 0,
-                _ => subscriber.SoftBounceStreak,
-            };
             subscriber.UpdatedAt = now;
+            if (effect.Streak == StreakChange.Reset)
+            {
+                subscriber.SoftBounceStreak = 0;
+                await CancelRetriesAsync(subscriber, cancellationToken);
+            }
             if (effect.NewStatus is { } status && OutcomeEffect.CanMove(subscriber.Status, status))
-                changes.Add(Move(subscriber, status, effect.Cause!, entry.EventId, now));
-            // Per-server policies and the announced retries come with issue 5; the default schedule decides for now.
-            else if (effect.Streak == StreakChange.Increment
-                     && RetryPolicies.Exhausted(subscriber.SoftBounceStreak, RetryPolicies.Delays(RetryPolicies.Default))
-                     && OutcomeEffect.CanMove(subscriber.Status, SubscriberStatuses.Bounced))
-                changes.Add(Move(subscriber, SubscriberStatuses.Bounced, StatusCauses.SoftToHard, entry.EventId, now));
+                changes.Add(await MoveAsync(subscriber, status, effect.Cause!, entry.EventId, now, cancellationToken));
+            if (effect.Streak != StreakChange.Increment || subscriber.Status != SubscriberStatuses.Subscribed) continue;
+
+            subscriber.SoftBounceStreak++;
+            if (RetryPolicies.Exhausted(subscriber.SoftBounceStreak, delays))
+                changes.Add(await MoveAsync(subscriber, SubscriberStatuses.Bounced, StatusCauses.SoftToHard, entry.EventId, now, cancellationToken));
+            else
+                db.ScheduledRetries.Add(new ScheduledRetry
+                {
+                    Id = Guid.CreateVersion7(now),
+                    ListUid = subscriber.ListUid,
+                    Email = subscriber.Email,
+                    CampaignUid = entry.CampaignUid,
+                    SendingServer = entry.SendingServer,
+                    EventId = entry.EventId,
+                    Attempt = subscriber.SoftBounceStreak,
+                    DueAt = entry.OccurredAt + delays[subscriber.SoftBounceStreak - 1],
+                });
         }
         if (effect.Suppress)
         {
@@ -67,7 +79,8 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
         return new(entry, changes, Duplicate: false);
     }
 
-    private StatusChange Move(Subscriber subscriber, string status, string cause, string eventId, DateTimeOffset now)
+    private async Task<StatusChange> MoveAsync(Subscriber subscriber, string status, string cause, string eventId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var change = new StatusChange
         {
@@ -85,8 +98,19 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
         subscriber.StatusEventId = eventId;
         subscriber.StatusChangedAt = now;
         db.StatusChanges.Add(change);
+        // Nobody resends to an address that is no longer subscribed.
+        await CancelRetriesAsync(subscriber, cancellationToken);
         return change;
     }
+
+    private Task CancelRetriesAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        db.ScheduledRetries
+            .Where(r => r.ListUid == subscriber.ListUid && r.Email == subscriber.Email && r.AnnouncedAt == null)
+            .ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<TimeSpan>> DelaysForAsync(string? sendingServer, CancellationToken cancellationToken) =>
+        RetryPolicies.DelaysOf(sendingServer is null ? null
+            : await db.SendingServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sendingServer, cancellationToken));
 
     /// <summary>The subscriber rows the event applies to, locked until commit; a list's row is created when missing.</summary>
     private async Task<List<Subscriber>> LockSubscribersAsync(BounceLogEntry e, DateTimeOffset now, CancellationToken cancellationToken)

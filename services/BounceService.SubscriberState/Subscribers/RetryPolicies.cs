@@ -1,3 +1,5 @@
+using BounceService.SubscriberState.Data;
+
 namespace BounceService.SubscriberState.Subscribers;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace BounceService.SubscriberState.Subscribers;
 public static class RetryPolicies
 {
     public const string Default = "default";
+    public const string Custom = "custom";
 
     private static readonly Dictionary<string, TimeSpan[]> Named = new()
     {
@@ -15,7 +18,15 @@ public static class RetryPolicies
         ["conservative"] = [TimeSpan.FromHours(1), TimeSpan.FromHours(24)],
     };
 
-    public static IReadOnlyList<TimeSpan> Delays(string policy) => Named.GetValueOrDefault(policy, Named[Default]);
+    public static IReadOnlyCollection<string> Names => [.. Named.Keys, Custom];
+
+    public static bool IsNamed(string policy) => Named.ContainsKey(policy);
+
+    /// <summary>The delays of a server's policy; <c>default</c> for a server never configured.</summary>
+    public static IReadOnlyList<TimeSpan> DelaysOf(SendingServer? server) =>
+        server is null ? Named[Default]
+        : server.RetryPolicy == Custom ? server.Delays
+        : Named.GetValueOrDefault(server.RetryPolicy, Named[Default]);
 
     /// <summary>Whether the <paramref name="streak"/>-th soft bounce in a row comes after the policy's last retry.</summary>
     public static bool Exhausted(int streak, IReadOnlyList<TimeSpan> delays) => streak > delays.Count;

@@ -33,7 +33,10 @@ public sealed record WebhookPayload(
             _ => null,
         };
         return name is null ? null : new WebhookPayload(
-            name, c.Email, c.ListUid, c.DsnCode, c.Kind, c.Diagnostic ?? c.Reason, c.OccurredAt, c.CampaignUid,
+            name, c.Email, c.ListUid, c.DsnCode, BounceTypeOf(c), c.Diagnostic ?? c.Reason, c.OccurredAt, c.CampaignUid,
             c.Provider, c.Reason, c.OldStatus, c.NewStatus, c.Cause);
     }
+
+    // Retries that ran out turned the soft bounce into a hard one: that is what the CRM should record.
+    private static string? BounceTypeOf(SubscriberStatusChanged c) => c.Cause == "soft_to_hard" ? BounceKinds.Hard : c.Kind;
 }

@@ -129,6 +129,91 @@ namespace BounceService.SubscriberState.Data.Migrations
                     b.ToTable("bounce_log", "subscriber_state");
                 });
 
+            modelBuilder.Entity("BounceService.SubscriberState.Data.ScheduledRetry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("CampaignUid")
+                        .HasColumnType("text")
+                        .HasColumnName("campaign_uid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ListUid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("list_uid");
+
+                    b.Property<string>("SendingServer")
+                        .HasColumnType("text")
+                        .HasColumnName("sending_server");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_retries");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_scheduled_retries_due_at")
+                        .HasFilter("announced_at IS NULL");
+
+                    b.HasIndex("Email", "ListUid")
+                        .HasDatabaseName("ix_scheduled_retries_email_list_uid");
+
+                    b.HasIndex("EventId", "ListUid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_retries_event_id_list_uid");
+
+                    b.ToTable("scheduled_retries", "subscriber_state");
+                });
+
+            modelBuilder.Entity("BounceService.SubscriberState.Data.SendingServer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<TimeSpan[]>("Delays")
+                        .IsRequired()
+                        .HasColumnType("interval[]")
+                        .HasColumnName("delays");
+
+                    b.Property<string>("RetryPolicy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("retry_policy");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sending_servers");
+
+                    b.ToTable("sending_servers", "subscriber_state");
+                });
+
             modelBuilder.Entity("BounceService.SubscriberState.Data.StatusChange", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BounceService.Contracts;
+using BounceService.SubscriberState.Data;
+using BounceService.SubscriberState.Subscribers;
+using BounceService.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BounceService.SubscriberState.Tests;
+
+[Collection(StateServiceCollection.Name)]
+public sealed class RetryScheduleTests(StateServiceFixture fixture) : StateTestBase(fixture)
+{
+    private readonly HttpClient _client = fixture.Factory.CreateClient();
+
+    private static string NewServer() => $"srv-{Guid.NewGuid():N}";
+
+    private Task<HttpResponseMessage> PutPolicyAsync(string server, object body) =>
+        _client.PutAsJsonAsync($"/v1/sending-servers/{server}", body);
+
+    private static BounceClassified Soft(string email, string list, string server, DateTimeOffset at) =>
+        Events.Make(email, list, "bounce", BounceKinds.Soft, "4.2.2", "mailboxfull", BounceScopes.Recipient, at, server: server);
+
+    private Task<List<ScheduledRetry>> RetriesAsync(string email) =>
+        QueryAsync(db => db.ScheduledRetries.AsNoTracking().Where(r => r.Email == email).OrderBy(r => r.Attempt).ToListAsync());
+
+    [Fact]
+    public async Task Server_never_configured_uses_the_default_policy()
+    {
+        var policy = await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{NewServer()}");
+
+        Assert.Equal("default", policy.GetProperty("retry_policy").GetString());
+        Assert.Equal(["01:00:00", "06:00:00", "1.00:00:00"], policy.GetProperty("delays").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Custom_and_named_policies_are_stored_and_read_back()
+    {
+        var server = NewServer();
+
+        Assert.Equal(HttpStatusCode.OK, (await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "00:00:01", "00:30:00" } })).StatusCode);
+        var custom = await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{server}");
+        Assert.Equal(HttpStatusCode.OK, (await PutPolicyAsync(server, new { retry_policy = "aggressive" })).StatusCode);
+        var aggressive = await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{server}");
+
+        Assert.Equal(["00:00:01", "00:30:00"], custom.GetProperty("delays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal("aggressive", aggressive.GetProperty("retry_policy").GetString());
+        Assert.Equal(5, aggressive.GetProperty("delays").GetArrayLength());
+    }
+
+    public static TheoryData<string> InvalidPolicies => new()
+    {
+        """{"retry_policy":"sometimes"}""",
+        """{"retry_policy":"custom"}""",
+        """{"retry_policy":"custom","delays":["00:00:00.500"]}""",
+        """{"retry_policy":"custom","delays":["soon"]}""",
+        """{"retry_policy":"default","delays":["01:00:00"]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPolicies))]
+    public async Task Invalid_policy_is_400_and_changes_nothing(string body)
+    {
+        var server = NewServer();
+        var response = await _client.PutAsync($"/v1/sending-servers/{server}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("default", (await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{server}")).GetProperty("retry_policy").GetString());
+    }
+
+    [Fact]
+    public async Task Each_soft_bounce_schedules_the_next_delay_and_the_one_after_the_last_turns_hard()
+    {
+        var (email, list, server) = (Events.NewEmail(), Events.NewList(), NewServer());
+        await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "02:00:00", "05:00:00" } });
+        var start = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(1).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero); // PostgreSQL keeps microseconds
+
+        await ConsumeInOrderAsync(Soft(email, list, server, start), Soft(email, list, server, start.AddHours(2)));
+        var scheduled = await RetriesAsync(email);
+        await ConsumeInOrderAsync(Soft(email, list, server, start.AddHours(7)));
+
+        Assert.Equal([(1, start.AddHours(2)), (2, start.AddHours(7))], scheduled.Select(r => (r.Attempt, r.DueAt)));
+        var subscriber = await SubscriberAsync(list, email);
+        Assert.Equal((SubscriberStatuses.Bounced, StatusCauses.SoftToHard), (subscriber?.Status, subscriber?.StatusCause));
+        Assert.DoesNotContain(await RetriesAsync(email), r => r.AnnouncedAt is null);
+    }
+
+    [Fact]
+    public async Task Delivery_cancels_the_pending_retry()
+    {
+        var (email, list) = (Events.NewEmail(), Events.NewList());
+        await ConsumeInOrderAsync(Soft(email, list, NewServer(), DateTimeOffset.UtcNow.AddDays(1)));
+        var before = await RetriesAsync(email);
+
+        await ConsumeInOrderAsync(Events.Delivered(email, list));
+
+        Assert.Single(before);
+        Assert.Empty(await RetriesAsync(email));
+    }
+
+    [Fact]
+    public async Task Due_retry_is_announced_once()
+    {
+        var (email, list, server) = (Events.NewEmail(), Events.NewList(), NewServer());
+        await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "00:00:01" } });
+
+        await ConsumeInOrderAsync(Soft(email, list, server, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var announced = await Eventually.GetAsync(
+            () => Task.FromResult(Fixture.Recorder.Published<DeliveryRetryDue>().Where(r => r.Email == email).ToList()),
+            r => r.Count > 0);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // several poll intervals: a second announcement would show
+
+        var retry = Assert.Single(Fixture.Recorder.Published<DeliveryRetryDue>(), r => r.Email == email);
+        Assert.Equal((list, server, 1), (retry.ListUid, retry.SendingServer, retry.Attempt));
+        Assert.Equal(announced[0].RetryId, retry.RetryId);
+    }
+
+    [Fact]
+    public async Task Competing_announcers_announce_each_due_retry_exactly_once()
+    {
+        var email = Events.NewEmail();
+        var due = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await QueryAsync(async db =>
+        {
+            db.ScheduledRetries.AddRange(Enumerable.Range(0, 60).Select(i => new ScheduledRetry
+            {
+                Id = Guid.NewGuid(), ListUid = $"list-{i}", Email = email, EventId = $"evt-{Guid.NewGuid():N}", Attempt = 1, DueAt = due,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        // Four more "replicas" race the service's own background announcer.
+        var announcer = Fixture.Factory.Services.GetRequiredService<RetryAnnouncer>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++) await announcer.AnnounceDueAsync(CancellationToken.None);
+        })));
+        await Eventually.GetAsync(() => RetriesAsync(email), r => r.All(x => x.AnnouncedAt is not null));
+
+        var published = Fixture.Recorder.Published<DeliveryRetryDue>().Where(r => r.Email == email).ToList();
+        Assert.Equal(60, published.Count);
+        Assert.Equal(60, published.Select(r => r.RetryId).Distinct().Count());
+    }
+}
