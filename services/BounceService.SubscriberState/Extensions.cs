@@ -16,6 +16,7 @@ public static class Extensions
         builder.Services.AddDbContext<StateDbContext>(o => o.UseStateDatabase(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<StateDbContext>("postgres");
         builder.Services.AddScoped<OutcomeRecorder>();
+        builder.Services.AddScoped<Reactivator>();
         builder.Services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RetryAnnouncer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetryAnnouncer>());
@@ -28,6 +29,8 @@ public static class Extensions
         app.MapSubscriberEndpoints();
         app.MapBounceLogEndpoints();
         app.MapSendingServerEndpoints();
+        app.MapReactivationEndpoints();
+        app.MapSuppressionEndpoints();
         return app;
     }
 }

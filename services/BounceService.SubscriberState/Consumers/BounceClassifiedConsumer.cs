@@ -1,5 +1,4 @@
 using BounceService.Contracts;
-using BounceService.SubscriberState.Data;
 using BounceService.SubscriberState.Subscribers;
 using MassTransit;
 
@@ -18,10 +17,6 @@ public sealed class BounceClassifiedConsumer(OutcomeRecorder recorder) : IConsum
         if (result.Duplicate && firstSight) return;
 
         foreach (var change in result.Changes)
-            await context.Publish(ToMessage(change, result.Entry), context.CancellationToken);
+            await context.Publish(StatusMoves.ToMessage(change, result.Entry), context.CancellationToken);
     }
-
-    private static SubscriberStatusChanged ToMessage(StatusChange c, BounceLogEntry cause) => new(
-        c.Id, c.Email, c.ListUid, c.OldStatus, c.NewStatus, c.Cause, c.EventId, cause.CampaignUid, cause.Provider,
-        cause.Kind, cause.DsnCode, cause.Reason, cause.Diagnostic, cause.OccurredAt);
 }

@@ -12,6 +12,7 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<SendingServer> SendingServers => Set<SendingServer>();
     public DbSet<ScheduledRetry> ScheduledRetries => Set<ScheduledRetry>();
+    public DbSet<Reactivation> Reactivations => Set<Reactivation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -48,6 +49,12 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         });
 
         model.Entity<SendingServer>(e => e.ToTable("sending_servers"));
+
+        model.Entity<Reactivation>(e =>
+        {
+            e.ToTable("reactivations");
+            e.HasIndex(r => new { r.Email, r.ListUid });
+        });
 
         model.Entity<ScheduledRetry>(e =>
         {

@@ -82,25 +82,9 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
     private async Task<StatusChange> MoveAsync(Subscriber subscriber, string status, string cause, string eventId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var change = new StatusChange
-        {
-            Id = Guid.CreateVersion7(now),
-            ListUid = subscriber.ListUid,
-            Email = subscriber.Email,
-            OldStatus = subscriber.Status,
-            NewStatus = status,
-            Cause = cause,
-            EventId = eventId,
-            ChangedAt = now,
-        };
-        subscriber.Status = status;
-        subscriber.StatusCause = cause;
-        subscriber.StatusEventId = eventId;
-        subscriber.StatusChangedAt = now;
-        db.StatusChanges.Add(change);
         // Nobody resends to an address that is no longer subscribed.
         await CancelRetriesAsync(subscriber, cancellationToken);
-        return change;
+        return StatusMoves.Apply(db, subscriber, status, cause, eventId, now);
     }
 
     private Task CancelRetriesAsync(Subscriber subscriber, CancellationToken cancellationToken) =>

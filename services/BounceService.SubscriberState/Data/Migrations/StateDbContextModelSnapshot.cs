@@ -129,6 +129,54 @@ namespace BounceService.SubscriberState.Data.Migrations
                     b.ToTable("bounce_log", "subscriber_state");
                 });
 
+            modelBuilder.Entity("BounceService.SubscriberState.Data.Reactivation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("ListUid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("list_uid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reactivations");
+
+                    b.HasIndex("Email", "ListUid")
+                        .HasDatabaseName("ix_reactivations_email_list_uid");
+
+                    b.ToTable("reactivations", "subscriber_state");
+                });
+
             modelBuilder.Entity("BounceService.SubscriberState.Data.ScheduledRetry", b =>
                 {
                     b.Property<Guid>("Id")
