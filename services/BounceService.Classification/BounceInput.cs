@@ -6,9 +6,11 @@ namespace BounceService.Classification;
 /// <param name="DsnCode">Enhanced status code if the provider gave one separately (any spelling).</param>
 /// <param name="Diagnostic">The receiving server's text, verbatim.</param>
 /// <param name="ProviderLabel">The provider's own verdict: <c>Permanent</c>, <c>HardBounce</c>, ...</param>
+/// <param name="Action">The RFC 3464 <c>Action</c> of a DSN (<c>failed</c>, <c>delayed</c>), if the outcome came as one.</param>
 public sealed record BounceInput(
     string EventType,
     int? SmtpCode = null,
     string? DsnCode = null,
     string? Diagnostic = null,
-    string? ProviderLabel = null);
+    string? ProviderLabel = null,
+    string? Action = null);

@@ -10,7 +10,7 @@ public static class Classifier
 {
     public static Classification Classify(BounceInput input)
     {
-        var dsn = SmtpStatusCodes.FindEnhanced(input.DsnCode) ?? SmtpStatusCodes.FindEnhanced(input.Diagnostic);
+        var dsn = Enhanced(input.DsnCode, SmtpStatusCodes.FindEnhanced(input.Diagnostic));
         var smtp = input.SmtpCode ?? SmtpStatusCodes.FindReply(input.Diagnostic);
 
         switch (input.EventType)
@@ -34,8 +34,9 @@ public static class Classifier
             2 => BounceKinds.Delivered,
             _ => text?.Kind ?? labelKind ?? BounceKinds.Undetermined,
         };
-        // A full mailbox or a greylisting delay clears by itself, whatever class the server answered with.
-        if (kind == BounceKinds.Hard && reason is Reasons.MailboxFull or Reasons.Greylisted)
+        // A full mailbox or a greylisting delay clears by itself, whatever class the server answered with;
+        // a delayed DSN is a warning that the MTA is still trying.
+        if (kind is BounceKinds.Hard or BounceKinds.Undetermined && (reason is Reasons.MailboxFull or Reasons.Greylisted || IsDelayed(input.Action)))
             kind = BounceKinds.Soft;
 
         var disagreement = labelKind is BounceKinds.Hard or BounceKinds.Soft && labelKind != kind
@@ -43,4 +44,16 @@ public static class Classifier
             : null;
         return new(kind, dsn, smtp, reason, Reasons.ScopeOf(reason), disagreement);
     }
+
+    private static bool IsDelayed(string? action) =>
+        action?.Trim().StartsWith("delayed", StringComparison.OrdinalIgnoreCase) == true;
+
+    // A status field of X.0.0 says only "failed"; the server's own code of the same class in the text says why.
+    private static string? Enhanced(string? field, string? inText) =>
+        SmtpStatusCodes.FindEnhanced(field) switch
+        {
+            null => inText,
+            [var c, '.', '0', '.', '0'] when inText is [var t, ..] && t == c => inText,
+            var code => code,
+        };
 }

@@ -20,7 +20,7 @@ public static class CodeRules
         ["1.7"] = new("rejected", true),
         ["1.8"] = new("rejected", true),
         ["1.10"] = new("notaccept", false), // null MX by RFC 7505, but Microsoft answers it for unknown users
-        ["2.1"] = new("suspend", true),
+        ["2.1"] = new("suspend", false), // MTAs answer it for unknown users too
         ["2.2"] = new(Reasons.MailboxFull, true),
         ["2.3"] = new("mesgtoobig", true),
         ["2.4"] = new("systemerror", false),
@@ -45,7 +45,7 @@ public static class CodeRules
         ["7.2"] = new("policyviolation", true),
         ["7.7"] = new("authfailure", true),
         ["7.8"] = new("authfailure", true),
-        ["7.9"] = new("authfailure", true),
+        ["7.9"] = new("policyviolation", false), // "not accepted for policy reasons" in practice
         ["7.13"] = new("authfailure", true),
         ["7.17"] = new("hasmoved", true),
         ["7.18"] = new("hasmoved", true),

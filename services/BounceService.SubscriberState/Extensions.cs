@@ -17,6 +17,9 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddDbContextCheck<StateDbContext>("postgres");
         builder.Services.AddScoped<OutcomeRecorder>();
         builder.Services.AddScoped<Reactivator>();
+        builder.Services.AddOptions<AutoReactivationOptions>().BindConfiguration(AutoReactivationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AutoReactivation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AutoReactivation>());
         builder.Services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RetryAnnouncer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetryAnnouncer>());
@@ -31,6 +34,7 @@ public static class Extensions
         app.MapSendingServerEndpoints();
         app.MapReactivationEndpoints();
         app.MapSuppressionEndpoints();
+        app.MapActivityEndpoints();
         return app;
     }
 }

@@ -125,4 +125,15 @@ public class ClassifierTests
         Assert.Equal(("delivered", "delivered"), (result.Kind, result.Reason));
         Assert.Equal(("2.0.0", 250), (result.Dsn, result.SmtpCode));
     }
+
+    [Theory]
+    [InlineData("5.4.7")]
+    [InlineData("4.4.7")]
+    [InlineData(null)]
+    public void Delayed_dsn_is_soft(string? dsn) =>
+        Assert.Equal("soft", Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: dsn, Action: "delayed")).Kind);
+
+    [Fact]
+    public void Generic_status_field_gives_way_to_the_specific_code_in_the_text() =>
+        Assert.Equal("5.7.1", Bounces.Classify("550 5.7.1 Relay access denied", dsn: "5.0.0").Dsn);
 }

@@ -12,6 +12,12 @@ public sealed class Subscriber
     public DateTimeOffset? StatusChangedAt { get; set; }
     /// <summary>Soft bounces since the last delivery.</summary>
     public int SoftBounceStreak { get; set; }
+    /// <summary>Latest CRM activity reported for this subscriber (opens, clicks, replies elsewhere).</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+    /// <summary>Outcomes still watched after an auto-reactivation; a bounce among them makes <c>bounced</c> final.</summary>
+    public int WatchRemaining { get; set; }
+    /// <summary>Set once a watched subscriber bounced again: never auto-reactivated again.</summary>
+    public bool AutoReactivationBlocked { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -9,7 +9,8 @@ public static class SubscriberEndpoints
 {
     private const int LastBounces = 10;
 
-    public sealed record ListStatus(string ListUid, string Status, string? Cause, string? CauseEventId, DateTimeOffset? ChangedAt, int SoftBounceStreak);
+    public sealed record ListStatus(string ListUid, string Status, string? Cause, string? CauseEventId, DateTimeOffset? ChangedAt, int SoftBounceStreak,
+        DateTimeOffset? LastActivityAt, int WatchRemaining);
     public sealed record SuppressionView(string Cause, string? EventId, DateTimeOffset Since);
     public sealed record SubscriberView(string Email, IReadOnlyList<ListStatus> Lists, SuppressionView? Suppression, IReadOnlyList<BounceView> LastBounces);
 
@@ -27,7 +28,7 @@ public static class SubscriberEndpoints
         var lists = await db.Subscribers.AsNoTracking()
             .Where(s => s.Email == email)
             .OrderBy(s => s.ListUid)
-            .Select(s => new ListStatus(s.ListUid, s.Status, s.StatusCause, s.StatusEventId, s.StatusChangedAt, s.SoftBounceStreak))
+            .Select(s => new ListStatus(s.ListUid, s.Status, s.StatusCause, s.StatusEventId, s.StatusChangedAt, s.SoftBounceStreak, s.LastActivityAt, s.WatchRemaining))
             .ToListAsync(cancellationToken);
         var suppression = await db.Suppressions.AsNoTracking()
             .Where(s => s.Email == email)

@@ -37,6 +37,21 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
         foreach (var subscriber in await LockSubscribersAsync(entry, now, cancellationToken))
         {
             subscriber.UpdatedAt = now;
+            if (subscriber.WatchRemaining > 0 && AutoReactivation.IsWatchedOutcome(e))
+            {
+                subscriber.WatchRemaining--;
+                if (AutoReactivation.IsRecipientBounce(e))
+                {
+                    // It bounced again right after coming back: bounced is final this time.
+                    subscriber.WatchRemaining = 0;
+                    subscriber.AutoReactivationBlocked = true;
+                    if (e.Kind == BounceKinds.Soft)
+                    {
+                        changes.Add(await MoveAsync(subscriber, SubscriberStatuses.Bounced, StatusCauses.SoftToHard, entry.EventId, now, cancellationToken));
+                        continue;
+                    }
+                }
+            }
             if (effect.Streak == StreakChange.Reset)
             {
                 subscriber.SoftBounceStreak = 0;

@@ -324,9 +324,17 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("email");
 
+                    b.Property<bool>("AutoReactivationBlocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_reactivation_blocked");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
 
                     b.Property<int>("SoftBounceStreak")
                         .HasColumnType("integer")
@@ -352,6 +360,10 @@ namespace BounceService.SubscriberState.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("WatchRemaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("watch_remaining");
 
                     b.HasKey("ListUid", "Email")
                         .HasName("pk_subscribers");

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>Pulls a bare mailbox out of the many ways reports write one.</summary>
+internal static partial class Addresses
+{
+    [GeneratedRegex(@"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Mailbox();
+
+    /// <summary>The first mailbox in <paramref name="text"/> (after an <c>rfc822;</c> type, inside brackets or quotes).</summary>
+    public static string? First(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            var m = Mailbox().Match(text);
+            return m.Success ? m.Value.Trim('.', '\'') : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every mailbox in <paramref name="text"/>, in order.</summary>
+    public static IEnumerable<string> All(string text)
+    {
+        var found = new List<string>();
+        try
+        {
+            for (var m = Mailbox().Match(text); m.Success && found.Count < 100; m = m.NextMatch()) found.Add(m.Value.Trim('.', '\''));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Keep what was found before the pathological part.
+        }
+        return found;
+    }
+
+    /// <summary>Addresses of the mail system itself, never a bounced recipient.</summary>
+    public static bool IsSystem(string address)
+    {
+        var local = address.Split('@')[0].ToLowerInvariant();
+        return local is "mailer-daemon" or "postmaster" or "mail-daemon" or "maildaemon";
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// RFC 3834 automatic responses (out of office, vacation) and their common non-standard marks. They
+/// are not bounces: the address works and a person will read the mail later.
+/// </summary>
+internal static partial class AutoReply
+{
+    [GeneratedRegex(@"^\s*(?:auto(?:matic)?[\s-]*(?:reply|response|respons|antwort|risposta|réponse)|out\s+of\s+(?:the\s+)?office|away\s+(?:from|until)|vacation|abwesenheit|absence|on\s+leave)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Subject();
+
+    public static bool Is(MimeMessage message)
+    {
+        var headers = message.Headers;
+        if (headers["Auto-Submitted"]?.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase) == true) return true;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")) return true;
+        if (headers["Precedence"]?.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) == true) return true;
+        try
+        {
+            return Subject().IsMatch(message.Subject ?? "");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}

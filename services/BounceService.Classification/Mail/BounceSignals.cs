@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// Whether a message without a machine-readable report is a bounce at all: a mail system sent it (null
+/// return path, MAILER-DAEMON, postmaster) or its subject says delivery failed.
+/// </summary>
+internal static partial class BounceSignals
+{
+    [GeneratedRegex(@"undeliver|undelivered|delivery\s+(?:status|failure|failed|notification|problem|has\s+failed|error)|returned\s+(?:mail|to\s+sender)|failure\s+notice|mail\s+delivery|not\s+(?:be\s+)?delivered|non-?deliver|could\s+not\s+(?:be\s+)?(?:deliver|sent)|unable\s+to\s+deliver|bounce|rejected|mail\s+failure|delivery\s+report|warning:|unzustellbar|non\s+remis|nicht\s+zugestellt|no\s+entregado|message\s+blocked",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Subject();
+
+    [GeneratedRegex(@"mailer-?daemon|postmaster|mail\s+delivery|mail\s+administrator|delivery\s+subsystem|mail\s+system|nobody@|bounce",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Sender();
+
+    public static bool Any(MimeMessage message)
+    {
+        if (message.Headers.Contains("X-Failed-Recipients")) return true;
+        try
+        {
+            return Subject().IsMatch(message.Subject ?? "") || Sender().IsMatch(message.Headers[HeaderId.From] ?? "");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// Decides what a message is by its structure, most reliable first: an ARF report, an RFC 3464 report
+/// (as a part, or pasted as text), an MTA's own text, an auto-reply, or nothing.
+/// </summary>
+internal static partial class MailReader
+{
+    [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ComplaintSubject();
+
+    public static MailReport Read(MimeMessage message)
+    {
+        var parts = MailParts.Of(message);
+        var (text, copy) = Notification.Split(string.Join('\n', parts.Texts));
+        var original = OriginalHeaders.Recover(parts, copy);
+
+        if (parts.FeedbackReports.Count > 0)
+            return Report(MailFormats.Arf, FeedbackReport.Read(parts.FeedbackReports[0], parts.Returned), EventTypes.Complaint, original);
+
+        var dsn = parts.DeliveryStatus.SelectMany(DeliveryStatusReport.Read).ToList();
+        if (dsn.Count == 0 && text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
+            dsn = DeliveryStatusReport.Read(text);
+        var fromText = MtaText.Read(text, NotRecipients(message, parts));
+        if (dsn.Count > 0)
+            return Report(MailFormats.Dsn, WithTextDiagnostics(dsn, fromText, text), EventTypes.Bounce, original);
+
+        var isBounce = BounceSignals.Any(message);
+        if (!isBounce && AutoReply.Is(message)) return new(MailFormats.AutoReply, [], original);
+        if (!isBounce && parts.Returned is not null && IsComplaint(message))
+        {
+            var complainer = FeedbackReport.ReturnedRecipient(parts.Returned);
+            return Report(MailFormats.Arf, complainer is null ? [] : [new(complainer, null, null)], EventTypes.Complaint, original);
+        }
+        if (!isBounce) return new(MailFormats.None, [], original);
+
+        if (fromText.Count == 0 && ReturnedRecipient(parts) is { } addressee) fromText = [new(addressee, null, null)];
+        var failed = message.Headers["X-Failed-Recipients"];
+        if (failed is not null)
+            fromText = FailedRecipients(failed, fromText, text);
+        if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
+            fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
+        return Report(MailFormats.MtaText, fromText, EventTypes.Bounce, original);
+    }
+
+    private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
+        new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
+
+    // A DSN without a Diagnostic-Code still has the MTA's text about that recipient.
+    private static List<Finding> WithTextDiagnostics(List<Finding> dsn, List<Finding> fromText, string text) =>
+        dsn.Select(f => !string.IsNullOrWhiteSpace(f.Diagnostic) ? f
+            : f with { Diagnostic = fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic
+                ?? (dsn.Count == 1 ? Collapse(text) : null) }).ToList();
+
+    private static List<Finding> FailedRecipients(string header, List<Finding> fromText, string text) =>
+        header.Split(',').Select(Addresses.First).OfType<string>()
+            .Select(a => fromText.Find(t => t.Recipient.Equals(a, StringComparison.OrdinalIgnoreCase)) ?? new Finding(a, null, Collapse(text)))
+            .ToList();
+
+    // The last resort: the returned message says where it was going.
+    private static string? ReturnedRecipient(MailParts parts)
+    {
+        if (parts.Returned is { } returned)
+            return Addresses.First(returned.Headers["X-Envelope-To"]) ?? returned.To.Mailboxes.FirstOrDefault()?.Address;
+        return null;
+    }
+
+    private static bool TextSaysWhy(string? diagnostic) =>
+        SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;
+
+    private static HashSet<string> NotRecipients(MimeMessage message, MailParts parts)
+    {
+        var own = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes).Concat(message.Sender is null ? [] : [message.Sender])
+            .Concat(parts.Returned?.From.Mailboxes ?? []).Select(m => m.Address);
+        var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
+        if (Addresses.First(message.Headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
+        return set;
+    }
+
+    private static bool IsComplaint(MimeMessage message)
+    {
+        try
+        {
+            return ComplaintSubject().IsMatch(message.Subject ?? "");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string Collapse(string text)
+    {
+        var collapsed = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length > 2000 ? collapsed[..2000] : collapsed;
+    }
+}

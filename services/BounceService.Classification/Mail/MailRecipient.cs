@@ -1,0 +1,16 @@
+namespace BounceService.Classification.Mail;
+
+/// <summary>One recipient's outcome as the report states it, with the classifier's verdict.</summary>
+/// <param name="EventType"><see cref="EventTypes.Bounce"/> or <see cref="EventTypes.Complaint"/>.</param>
+/// <param name="Status">Normalised enhanced status code, if any.</param>
+/// <param name="Action">The DSN <c>Action</c> field (<c>failed</c>, <c>delayed</c>), if any.</param>
+/// <param name="Hard">The address itself is permanently bad: a hard verdict of recipient scope.</param>
+public sealed record MailRecipient(
+    string Recipient,
+    string EventType,
+    string? Status,
+    int? ReplyCode,
+    string? Diagnostic,
+    string? Action,
+    Classification Verdict,
+    bool Hard);

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// Recipients in the free text that MTAs write (Postfix, qmail, Exim, Sendmail, Exchange, Yahoo, ...). All
+/// put the failed address at the start of a line ("&lt;a@b&gt;:", "a@b", "\"a@b\":", "a@b on DATE") and the
+/// server's answer on that line or the lines under it, up to a blank line.
+/// </summary>
+internal static partial class MtaText
+{
+    private const int MaxDiagnosticLines = 8;
+    private const int MaxRecipients = 100;
+
+    [GeneratedRegex(@"^\s*(?:>+\s*)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*)?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AddressLine();
+
+    /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
+    public static List<Finding> Read(string notification, ISet<string> notRecipients)
+    {
+        var lines = notification.Replace("\r", "").Split('\n');
+        var found = new List<Finding>();
+        for (var i = 0; i < lines.Length && found.Count < MaxRecipients; i++)
+        {
+            var m = Match(lines[i]);
+            if (m is null) continue;
+            var address = m.Groups["addr"].Value;
+            if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
+            if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
+            found.Add(new(address, null, Diagnostic(lines, i, m.Groups["rest"].Value)));
+        }
+        return found.Count > 0 ? found : Inline(notification, notRecipients);
+    }
+
+    // Some MTAs name the recipient mid-sentence ("Unable to deliver message to: <a@b>"); then any address
+    // in the text that is not the sender's or the mail system's is the recipient, and the text is why.
+    private static List<Finding> Inline(string notification, ISet<string> notRecipients)
+    {
+        var address = Addresses.All(notification).FirstOrDefault(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a));
+        return address is null ? [] : [new(address, null, null)];
+    }
+
+    private static Match? Match(string line)
+    {
+        try
+        {
+            var m = AddressLine().Match(line);
+            return m.Success ? m : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static string Diagnostic(string[] lines, int at, string rest)
+    {
+        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.') };
+        for (var i = at + 1; i < lines.Length && i <= at + MaxDiagnosticLines; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 && parts.Exists(p => p.Length > 0)) break;
+            if (Match(lines[i]) is not null) break;
+            parts.Add(line);
+        }
+        return string.Join(' ', parts.Where(p => p.Length > 0));
+    }
+}

@@ -1,0 +1,43 @@
+using MimeKit.Utils;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// The returned message's Message-ID and its <c>X-</c> and <c>List-Id</c> headers (where senders put
+/// campaign and list ids), from a <c>message/rfc822</c> or <c>text/rfc822-headers</c> part or, failing
+/// those, from the copy an MTA pasted under its text.
+/// </summary>
+internal static class OriginalHeaders
+{
+    private const int MaxHeaders = 200;
+
+    public static OriginalMessage? Recover(MailParts parts, string? pastedCopy)
+    {
+        if (parts.Returned is { } returned)
+            return From(returned.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value)));
+        var text = parts.ReturnedHeaderText ?? pastedCopy;
+        if (text is null) return null;
+        var block = FieldBlocks.Parse(text).FirstOrDefault(b => b.Count >= 2);
+        return block is null ? null : From(block);
+    }
+
+    private static OriginalMessage? From(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        string? messageId = null;
+        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields.Take(MaxHeaders))
+        {
+            if (messageId is null && name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase))
+                messageId = MessageIdOf(value);
+            else if (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || name.Equals("List-Id", StringComparison.OrdinalIgnoreCase))
+                kept.TryAdd(name, value.Trim());
+        }
+        return messageId is null && kept.Count == 0 ? null : new(messageId, kept);
+    }
+
+    private static string? MessageIdOf(string value)
+    {
+        var id = MimeUtils.EnumerateReferences(value).FirstOrDefault() ?? value.Trim().Trim('<', '>');
+        return id.Length == 0 ? null : id;
+    }
+}

@@ -1,0 +1,16 @@
+using BounceService.Contracts;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>Turns what a report states into a classified recipient.</summary>
+internal static class Verdicts
+{
+    public static MailRecipient Of(Finding finding, string eventType)
+    {
+        var verdict = Classifier.Classify(new BounceInput(
+            eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, Action: finding.Action));
+        // Sisimai's "hard": the address itself is dead, not merely this message refused or delayed.
+        var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
+        return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard);
+    }
+}

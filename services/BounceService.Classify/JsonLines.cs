@@ -1,0 +1,73 @@
+using System.Text.Json;
+using BounceService.Classification;
+using BounceService.Classification.Mail;
+using BounceService.Contracts;
+using Verdict = BounceService.Classification.Classification;
+
+namespace BounceService.Classify;
+
+/// <summary>
+/// One JSON object per line, in the shape of the corpus's <c>labels.jsonl</c> so the two can be diffed:
+/// <c>{"file", "format", "expect": [{recipient, status, reply_code, reason, hard, kind, scope}]}</c>.
+/// </summary>
+internal static class JsonLines
+{
+    public static void WriteFile(Stream output, string path, byte[] raw)
+    {
+        var report = MailBounces.Read(raw);
+        Write(output, json =>
+        {
+            json.WriteString("file", path);
+            json.WriteString("format", report.Format);
+            json.WriteStartArray("expect");
+            foreach (var r in report.Recipients) Entry(json, r.Recipient, r.Verdict, r.Hard, r.Diagnostic);
+            json.WriteEndArray();
+            if (report.Original is { } original)
+            {
+                json.WriteStartObject("original");
+                json.WriteString("message_id", original.MessageId);
+                foreach (var (name, value) in original.Headers) json.WriteString(name, value);
+                json.WriteEndObject();
+            }
+        });
+    }
+
+    public static void WriteText(Stream output, string diagnostic)
+    {
+        var verdict = Classifier.Classify(new BounceInput(EventTypes.Bounce, Diagnostic: diagnostic));
+        var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
+        Write(output, json =>
+        {
+            json.WriteString("text", diagnostic);
+            json.WriteStartArray("expect");
+            Entry(json, null, verdict, hard);
+            json.WriteEndArray();
+        });
+    }
+
+    private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? diagnostic = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("recipient", recipient);
+        json.WriteString("status", verdict.Dsn);
+        if (verdict.SmtpCode is { } code) json.WriteString("reply_code", code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else json.WriteNull("reply_code");
+        json.WriteString("reason", verdict.Reason);
+        json.WriteBoolean("hard", hard);
+        json.WriteString("kind", verdict.Kind);
+        json.WriteString("scope", verdict.Scope);
+        if (diagnostic is not null) json.WriteString("diagnostic", diagnostic);
+        json.WriteEndObject();
+    }
+
+    private static void Write(Stream output, Action<Utf8JsonWriter> body)
+    {
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            body(json);
+            json.WriteEndObject();
+        }
+        output.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,61 @@
+using BounceService.Classification.Mail;
+
+namespace BounceService.Classification.Tests.Mail;
+
+/// <summary>
+/// Agreement with Sisimai, counted per expected recipient (and per no-bounce message, which agrees when
+/// nothing is reported). A recipient the parser did not find counts against every figure.
+/// </summary>
+internal sealed class CorpusAgreement
+{
+    public int Total { get; private set; }
+    public int Recipients { get; private set; }
+    public int Status { get; private set; }
+    public int Reason { get; private set; }
+    public int Hard { get; private set; }
+    public List<string> Misses { get; } = [];
+
+    public void Add(CorpusLabel label, MailReport report)
+    {
+        if (label.Expect is null) return;
+        if (label.Expect.Count == 0)
+        {
+            Total++;
+            var none = report.Recipients.Count == 0 ? 1 : 0;
+            (Recipients, Status, Reason, Hard) = (Recipients + none, Status + none, Reason + none, Hard + none);
+            if (none == 0) Misses.Add($"{label.File}: no bounce expected, got {report.Recipients[0].Recipient}");
+            return;
+        }
+        for (var i = 0; i < label.Expect.Count; i++) Compare(label.File, label.Expect[i], Find(label.Expect[i], i, report));
+    }
+
+    private void Compare(string file, ExpectedRecipient expected, MailRecipient? got)
+    {
+        Total++;
+        if (got is null)
+        {
+            Misses.Add($"{file}: recipient {expected.Recipient} not found");
+            return;
+        }
+        Recipients++;
+        if (got.Status == expected.Status || IsSisimaiPseudoStatus(expected.Status) && got.Status is null) Status++;
+        else Misses.Add($"{file}: status {got.Status}, Sisimai {expected.Status}");
+        if (got.Verdict.Reason == expected.Reason) Reason++;
+        else Misses.Add($"{file}: reason {got.Verdict.Reason}, Sisimai {expected.Reason}");
+        if (got.Hard == (expected.Hard ?? false)) Hard++;
+    }
+
+    private static MailRecipient? Find(ExpectedRecipient expected, int index, MailReport report) =>
+        expected.Recipient is null
+            ? report.Recipients.ElementAtOrDefault(index)
+            : report.Recipients.FirstOrDefault(r => r.Recipient.Equals(expected.Recipient, StringComparison.OrdinalIgnoreCase));
+
+    // Sisimai invents X.0.9xx codes (5.0.911 = userunknown) when a message carries none; our null says the same.
+    private static bool IsSisimaiPseudoStatus(string? status) =>
+        status?.Split('.') is [_, "0", var detail] && int.TryParse(detail, out var d) && d >= 900;
+
+    public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
+
+    public override string ToString() =>
+        $"{Total} expected: recipients {Percent(Recipients):F1}%, status {Percent(Status):F1}%, reason {Percent(Reason):F1}%, hard {Percent(Hard):F1}%";
+}

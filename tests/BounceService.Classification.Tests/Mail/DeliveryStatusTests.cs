@@ -1,0 +1,69 @@
+namespace BounceService.Classification.Tests.Mail;
+
+public class DeliveryStatusTests
+{
+    [Fact]
+    public void Failed_recipient_is_a_hard_bounce_with_its_codes()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("dsn", "a@example.org", "5.1.1", 550), (report.Format, r.Recipient, r.Status, r.ReplyCode));
+        Assert.Equal(("hard", "userunknown", true), (r.Verdict.Kind, r.Verdict.Reason, r.Hard));
+    }
+
+    [Fact]
+    public void Original_recipient_before_final_recipient_stays_in_one_block_named_by_the_final_one()
+    {
+        var report = Emails.Read(Emails.Dsn("Original-Recipient: rfc822;list@example.org\nFinal-Recipient: RFC822; <b@example.org>\nAction: failed\nStatus: 5.2.2"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("b@example.org", "soft"), (r.Recipient, r.Verdict.Kind));
+    }
+
+    [Fact]
+    public void Folded_diagnostic_code_is_read_whole()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550-5.7.26 Unauthenticated email is not\n    accepted due to domain's DMARC policy"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Contains("DMARC policy", r.Diagnostic);
+        Assert.Equal(("5.7.26", "authfailure", false), (r.Status, r.Verdict.Reason, r.Hard));
+    }
+
+    [Fact]
+    public void Delayed_dsn_is_soft()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: delayed\nStatus: 5.4.7\nWill-Retry-Until: Fri, 1 May 2026 00:00:00 +0000"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("delayed", "soft", false), (r.Action, r.Verdict.Kind, r.Hard));
+    }
+
+    [Theory]
+    [InlineData("Action: delivered\nStatus: 2.0.0")]
+    [InlineData("Action: relayed\nStatus: 2.0.0")]
+    [InlineData("Action: expanded\nStatus: 2.0.0")]
+    [InlineData("Action: failed\nStatus: 2.1.5")]
+    public void Success_dsn_is_no_bounce(string fields)
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\n" + fields));
+        Assert.Equal("dsn", report.Format);
+        Assert.False(report.IsBounce);
+    }
+
+    [Fact]
+    public void Each_recipient_block_is_one_recipient()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\n\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 4.2.2"));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.Equal([true, false], report.Recipients.Select(r => r.Hard));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Every_line_ending_reads_the_same(string newline)
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1"), newline);
+        Assert.Equal(("a@example.org", "5.1.1"), (Assert.Single(report.Recipients).Recipient, report.Recipients[0].Status));
+        Assert.Equal("m1@example.com", report.Original?.MessageId);
+    }
+}

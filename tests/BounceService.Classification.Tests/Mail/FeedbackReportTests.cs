@@ -1,0 +1,60 @@
+namespace BounceService.Classification.Tests.Mail;
+
+public class FeedbackReportTests
+{
+    private static string Arf(string fields, string to = "reader@example.org") => $"""
+        From: fbl@isp.example
+        To: fbl@example.com
+        Subject: FW: Hello
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=feedback-report; boundary="B"
+
+        --B
+        Content-Type: text/plain
+
+        This is an abuse report.
+
+        --B
+        Content-Type: message/feedback-report
+
+        Version: 1
+        User-Agent: isp/1.0
+        {fields}
+
+        --B
+        Content-Type: message/rfc822
+
+        Message-ID: <m3@example.com>
+        X-Campaign-Id: c7
+        To: {to}
+        Subject: Hello
+
+        Hello.
+        --B--
+        """;
+
+    [Fact]
+    public void Abuse_report_is_a_complaint_by_original_rcpt_to()
+    {
+        var report = Emails.Read(Arf("Feedback-Type: abuse\nOriginal-Rcpt-To: <r@example.org>"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "r@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
+        Assert.Equal(("complaint", "feedback", false), (r.Verdict.Kind, r.Verdict.Reason, r.Hard));
+        Assert.Equal("c7", report.Original?.Headers["X-Campaign-Id"]);
+    }
+
+    [Fact]
+    public void Without_original_rcpt_to_the_returned_message_says_who_complained()
+    {
+        var r = Assert.Single(Emails.Read(Arf("Feedback-Type: abuse")).Recipients);
+        Assert.Equal("reader@example.org", r.Recipient);
+    }
+
+    [Fact]
+    public void Not_spam_feedback_is_no_complaint()
+    {
+        var report = Emails.Read(Arf("Feedback-Type: not-spam\nOriginal-Rcpt-To: r@example.org"));
+        Assert.Equal("arf", report.Format);
+        Assert.False(report.IsBounce);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using BounceService.Classification.Mail;
+
+namespace BounceService.Classification.Tests.Mail;
+
+public class MailFormatTests
+{
+    [Fact]
+    public void Auto_reply_is_no_bounce()
+    {
+        var report = Emails.Read("From: a@example.org\nTo: sender@example.com\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nI am away until Monday; mail b@example.org instead.\n");
+        Assert.Equal(("autoreply", false), (report.Format, report.IsBounce));
+    }
+
+    [Fact]
+    public void Ordinary_mail_is_no_bounce()
+    {
+        var report = Emails.Read("From: a@example.org\nTo: sender@example.com\nSubject: Lunch?\n\n<b@example.org>: are you coming?\n");
+        Assert.Equal(("none", false), (report.Format, report.IsBounce));
+    }
+
+    public static TheoryData<byte[]> Malformed() => new()
+    {
+        Array.Empty<byte>(),
+        Encoding.ASCII.GetBytes("\0\0\0garbage"),
+        Encoding.ASCII.GetBytes("Content-Type: multipart/report; boundary=\"x\"\n\n" + string.Concat(Enumerable.Repeat("--x\nContent-Type: multipart/mixed; boundary=\"x\"\n\n", 5000))),
+        Encoding.ASCII.GetBytes("Subject: failure notice\n\n" + new string('a', 3_000_000) + "@" + new string('b', 100_000)),
+        Encoding.ASCII.GetBytes("Content-Type: message/delivery-status\n\n" + string.Concat(Enumerable.Repeat("Final-Recipient: rfc822; a@b.example\n", 20000))),
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Malformed_mail_never_throws_or_hangs(byte[] raw)
+    {
+        var started = DateTime.UtcNow;
+        var report = MailBounces.Read(raw);
+        Assert.NotNull(report);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+    }
+}

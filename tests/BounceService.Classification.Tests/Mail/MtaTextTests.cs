@@ -1,0 +1,28 @@
+namespace BounceService.Classification.Tests.Mail;
+
+public class MtaTextTests
+{
+    private static string Bounce(string subject, string body) =>
+        $"From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: {subject}\n\n{body}";
+
+    [Theory]
+    [InlineData("failure notice", "Hi. This is the qmail-send program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n<a@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 No such user\nGiving up on 192.0.2.1.\n", "5.1.1", "userunknown")]
+    [InlineData("Undelivered Mail Returned to Sender", "This is the mail system at host mx.example.com.\n\n<a@example.org>: host mx.example.org[192.0.2.1] said: 552 5.2.2\n    Mailbox full (in reply to RCPT TO command)\n", "5.2.2", "mailboxfull")]
+    [InlineData("Returned mail: see transcript for details", "   ----- The following addresses had permanent fatal errors -----\n<a@example.org>\n    (reason: 550 5.1.1 <a@example.org>... User unknown)\n", "5.1.1", "userunknown")]
+    [InlineData("Undeliverable: Hello", "Delivery has failed to these recipients or groups:\n\na@example.org\nThe email address you entered couldn't be found. 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup\n", "5.1.10", "userunknown")]
+    [InlineData("Failure Notice", "Sorry, we were unable to deliver your message to the following address.\n\n<a@example.org>:\nRemote host said: 554 5.7.1 Message rejected as spam [RCPT_TO]\n", "5.7.1", "spamdetected")]
+    public void Mta_text_names_the_recipient_and_why(string subject, string body, string status, string reason)
+    {
+        var report = Emails.Read(Bounce(subject, body));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("mta-text", "a@example.org"), (report.Format, r.Recipient));
+        Assert.Equal((status, reason), (r.Status, r.Verdict.Reason));
+    }
+
+    [Fact]
+    public void The_sender_and_the_mail_system_are_never_recipients()
+    {
+        var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
+        Assert.Equal("a@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+}
