@@ -1,4 +1,5 @@
 using BounceService.Ingest.Endpoints;
+using BounceService.Ingest.Providers;
 using BounceService.Ingest.Publishing;
 using BounceService.ServiceDefaults;
 
@@ -14,12 +15,15 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddScoped<EventPublisher>();
         builder.AddMessageBus();
+        builder.AddIngestProviders();
         return builder;
     }
 
     public static WebApplication MapIngestEndpoints(this WebApplication app)
     {
         app.MapGenericIngest();
+        app.MapDsnIngest();
+        app.MapProviderIngest();
         return app;
     }
 }

@@ -17,4 +17,14 @@ public sealed class IngestOptions
     /// <summary>Most events accepted in one request.</summary>
     [Range(1, 100_000)]
     public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>Largest raw bounce e-mail accepted on <c>/v1/ingest/dsn</c> (bytes).</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Headers of the returned original message that carry the campaign id, first match wins.</summary>
+    public string[] CampaignHeaders { get; set; } = ["X-Campaign-Uid", "X-Campaign-UUID", "X-Campaign-Id"];
+
+    /// <summary>Headers of the returned original message that carry the list id, first match wins.</summary>
+    public string[] ListHeaders { get; set; } = ["X-List-Uid", "X-List-Id"];
 }

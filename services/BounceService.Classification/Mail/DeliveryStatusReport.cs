@@ -1,8 +1,8 @@
 namespace BounceService.Classification.Mail;
 
 /// <summary>
-/// RFC 3464 per-recipient fields. A block may give <c>Original-Recipient</c> before or after
-/// <c>Final-Recipient</c>; the final one is where delivery failed, so it names the recipient.
+/// RFC 3464 per-recipient fields. <c>Original-Recipient</c> (the address we sent to, before any
+/// forwarding) names the subscriber when present; <c>Final-Recipient</c> otherwise.
 /// </summary>
 internal static class DeliveryStatusReport
 {
@@ -14,12 +14,12 @@ internal static class DeliveryStatusReport
         var findings = new List<Finding>();
         foreach (var block in FieldBlocks.Parse(text))
         {
-            var recipient = Addresses.First(block.Get("Final-Recipient"))
-                ?? Addresses.First(block.Get("Original-Recipient"))
-                ?? Addresses.First(block.Get("X-Actual-Recipient"));
+            var final = Addresses.First(block.Get("Final-Recipient")) ?? Addresses.First(block.Get("X-Actual-Recipient"));
+            var recipient = Addresses.First(block.Get("Original-Recipient")) ?? final;
             if (recipient is null) continue;
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
-            findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action));
+            findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
+                FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null));
         }
         return findings;
     }

@@ -4,6 +4,7 @@ namespace BounceService.Classification.Mail;
 /// <param name="EventType"><see cref="EventTypes.Bounce"/> or <see cref="EventTypes.Complaint"/>.</param>
 /// <param name="Status">Normalised enhanced status code, if any.</param>
 /// <param name="Action">The DSN <c>Action</c> field (<c>failed</c>, <c>delayed</c>), if any.</param>
+/// <param name="FinalRecipient">The DSN's <c>Final-Recipient</c> when it differs from the address we sent to (forwarding, aliases).</param>
 /// <param name="Hard">The address itself is permanently bad: a hard verdict of recipient scope.</param>
 public sealed record MailRecipient(
     string Recipient,
@@ -13,4 +14,5 @@ public sealed record MailRecipient(
     string? Diagnostic,
     string? Action,
     Classification Verdict,
-    bool Hard);
+    bool Hard,
+    string? FinalRecipient = null);

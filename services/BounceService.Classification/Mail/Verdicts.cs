@@ -11,6 +11,6 @@ internal static class Verdicts
             eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, Action: finding.Action));
         // Sisimai's "hard": the address itself is dead, not merely this message refused or delayed.
         var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
-        return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard);
+        return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard, finding.FinalRecipient);
     }
 }

@@ -2,6 +2,7 @@ namespace BounceService.Ingest.Providers;
 
 /// <summary>One outcome for one recipient as a provider adapter read it, before classification.</summary>
 /// <param name="EventId">The provider's own id for this outcome, if it has one.</param>
+/// <param name="Verdict">A classification the adapter already made from richer input (a raw DSN); else Ingest classifies.</param>
 /// <param name="MessageId">The provider's or the original message's id: part of the derived event id.</param>
 public sealed record InboundEvent(
     string Provider,
@@ -16,4 +17,5 @@ public sealed record InboundEvent(
     string? Diagnostic,
     string? ProviderLabel,
     DateTimeOffset? OccurredAt,
-    string? MessageId = null);
+    string? MessageId = null,
+    Classification.Classification? Verdict = null);

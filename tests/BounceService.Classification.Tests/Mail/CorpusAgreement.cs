@@ -48,7 +48,9 @@ internal sealed class CorpusAgreement
     private static MailRecipient? Find(ExpectedRecipient expected, int index, MailReport report) =>
         expected.Recipient is null
             ? report.Recipients.ElementAtOrDefault(index)
-            : report.Recipients.FirstOrDefault(r => r.Recipient.Equals(expected.Recipient, StringComparison.OrdinalIgnoreCase));
+            : report.Recipients.FirstOrDefault(r => r.Recipient.Equals(expected.Recipient, StringComparison.OrdinalIgnoreCase)
+                // Sisimai names the final recipient; we name the original one (the subscriber) and keep the final.
+                || string.Equals(r.FinalRecipient, expected.Recipient, StringComparison.OrdinalIgnoreCase));
 
     // Sisimai invents X.0.9xx codes (5.0.911 = userunknown) when a message carries none; our null says the same.
     private static bool IsSisimaiPseudoStatus(string? status) =>

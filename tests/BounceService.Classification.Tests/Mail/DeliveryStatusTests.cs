@@ -12,11 +12,11 @@ public class DeliveryStatusTests
     }
 
     [Fact]
-    public void Original_recipient_before_final_recipient_stays_in_one_block_named_by_the_final_one()
+    public void Original_recipient_names_the_subscriber_and_the_final_one_is_kept()
     {
         var report = Emails.Read(Emails.Dsn("Original-Recipient: rfc822;list@example.org\nFinal-Recipient: RFC822; <b@example.org>\nAction: failed\nStatus: 5.2.2"));
         var r = Assert.Single(report.Recipients);
-        Assert.Equal(("b@example.org", "soft"), (r.Recipient, r.Verdict.Kind));
+        Assert.Equal(("list@example.org", "b@example.org", "soft"), (r.Recipient, r.FinalRecipient, r.Verdict.Kind));
     }
 
     [Fact]
