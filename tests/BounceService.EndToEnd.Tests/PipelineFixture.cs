@@ -47,15 +47,8 @@ public sealed class PipelineFixture : IAsyncLifetime
             more?.Invoke(web);
         });
 
-    private static Task ReadyAsync<T>(WebApplicationFactory<T> factory) where T : class
-    {
-        var client = factory.CreateClient();
-        return Eventually.GetAsync(
-            async () => await (await client.GetAsync("/health")).Content.ReadAsStringAsync(),
-            body => body == "Healthy",
-            TimeSpan.FromSeconds(60),
-            $"{typeof(T).Assembly.GetName().Name} to report Healthy");
-    }
+    private static Task ReadyAsync<T>(WebApplicationFactory<T> factory) where T : class =>
+        Health.WaitUntilHealthyAsync(factory.CreateClient(), typeof(T).Assembly.GetName().Name!);
 
     public async Task DisposeAsync()
     {
