@@ -144,4 +144,18 @@ public sealed class RetryScheduleTests(StateServiceFixture fixture) : StateTestB
         Assert.Equal(60, published.Count);
         Assert.Equal(60, published.Select(r => r.RetryId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Spam_trap_hit_unsubscribes_and_flags_the_sending_server()
+    {
+        var (email, list, server) = (Events.NewEmail(), Events.NewList(), NewServer());
+
+        await ConsumeInOrderAsync(Events.Make(email, list, "bounce", BounceKinds.Hard, "5.7.1", "spamtrap", BounceScopes.Recipient, server: server));
+        var view = await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{server}");
+
+        var subscriber = await SubscriberAsync(list, email);
+        Assert.Equal((SubscriberStatuses.Unsubscribed, StatusCauses.SpamTrap), (subscriber?.Status, subscriber?.StatusCause));
+        Assert.Equal(StatusCauses.SpamTrap, (await SuppressionAsync(email))?.Cause);
+        Assert.Equal(1, view.GetProperty("spam_trap_hits").GetInt32());
+    }
 }

@@ -13,6 +13,7 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<SendingServer> SendingServers => Set<SendingServer>();
     public DbSet<ScheduledRetry> ScheduledRetries => Set<ScheduledRetry>();
     public DbSet<Reactivation> Reactivations => Set<Reactivation>();
+    public DbSet<SenderFlag> SenderFlags => Set<SenderFlag>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -49,6 +50,13 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         });
 
         model.Entity<SendingServer>(e => e.ToTable("sending_servers"));
+
+        model.Entity<SenderFlag>(e =>
+        {
+            e.ToTable("sender_flags");
+            e.HasIndex(f => f.EventId).IsUnique();
+            e.HasIndex(f => new { f.SendingServer, f.FlaggedAt });
+        });
 
         model.Entity<Reactivation>(e =>
         {

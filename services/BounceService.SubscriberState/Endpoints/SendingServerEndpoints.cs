@@ -10,7 +10,7 @@ public static class SendingServerEndpoints
     private const int MaxDelays = 20;
 
     public sealed record PolicyBody(string? RetryPolicy, string[]? Delays);
-    public sealed record PolicyView(string Id, string RetryPolicy, IReadOnlyList<string> Delays);
+    public sealed record PolicyView(string Id, string RetryPolicy, IReadOnlyList<string> Delays, int SpamTrapHits = 0, DateTimeOffset? LastSpamTrapAt = null);
 
     public static IEndpointRouteBuilder MapSendingServerEndpoints(this IEndpointRouteBuilder app)
     {
@@ -22,7 +22,10 @@ public static class SendingServerEndpoints
     private static async Task<IResult> GetAsync(string id, StateDbContext db, CancellationToken cancellationToken)
     {
         var server = await db.SendingServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return TypedResults.Ok(View(id, server));
+        var hits = await db.SenderFlags.AsNoTracking().Where(f => f.SendingServer == id)
+            .GroupBy(f => f.SendingServer).Select(g => new { Count = g.Count(), Last = g.Max(f => f.FlaggedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(View(id, server) with { SpamTrapHits = hits?.Count ?? 0, LastSpamTrapAt = hits?.Last });
     }
 
     private static async Task<IResult> PutAsync(string id, PolicyBody body, StateDbContext db, TimeProvider clock, CancellationToken cancellationToken)

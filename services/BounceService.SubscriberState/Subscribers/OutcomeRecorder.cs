@@ -83,6 +83,11 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
                 $"INSERT INTO subscriber_state.suppressions (email, cause, event_id, since) VALUES ({entry.Email}, {effect.Cause}, {entry.EventId}, {now}) ON CONFLICT (email) DO NOTHING",
                 cancellationToken);
         }
+        if (effect.Cause == StatusCauses.SpamTrap)
+        {
+            db.SenderFlags.Add(new SenderFlag { SendingServer = entry.SendingServer, EventId = entry.EventId, Email = entry.Email, Reason = entry.Reason, FlaggedAt = now });
+            logger.LogWarning("Spam trap hit in event {EventId}: sending server {SendingServer} flagged for monitoring", entry.EventId, entry.SendingServer ?? "(unknown)");
+        }
         if (effect.SenderSideProblem)
         {
             logger.LogWarning("Sender-side refusal {Dsn} ({Reason}) in event {EventId}; subscribers left as they are",

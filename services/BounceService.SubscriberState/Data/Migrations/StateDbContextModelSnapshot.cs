@@ -236,6 +236,51 @@ namespace BounceService.SubscriberState.Data.Migrations
                     b.ToTable("scheduled_retries", "subscriber_state");
                 });
 
+            modelBuilder.Entity("BounceService.SubscriberState.Data.SenderFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flagged_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SendingServer")
+                        .HasColumnType("text")
+                        .HasColumnName("sending_server");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sender_flags");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sender_flags_event_id");
+
+                    b.HasIndex("SendingServer", "FlaggedAt")
+                        .HasDatabaseName("ix_sender_flags_sending_server_flagged_at");
+
+                    b.ToTable("sender_flags", "subscriber_state");
+                });
+
             modelBuilder.Entity("BounceService.SubscriberState.Data.SendingServer", b =>
                 {
                     b.Property<string>("Id")
