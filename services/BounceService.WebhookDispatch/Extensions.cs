@@ -15,13 +15,18 @@ public static class Extensions
         builder.Services.AddOptions<WebhooksOptions>()
             .BindConfiguration(WebhooksOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Endpoints.All(e => Uri.TryCreate(e.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
-                "Every Webhooks:Endpoints:N:Url must be an absolute http(s) URL.")
+            .Validate(o => o.Endpoints.All(e => new DestinationGuard(Options.Create(o)).ProblemWith(e.Url) is null),
+                "Every Webhooks:Endpoints:N:Url must be an absolute https URL (http only for Webhooks:AllowedHosts or with Webhooks:AllowHttp).")
             .ValidateOnStart();
+        builder.Services.AddSingleton<DestinationGuard>();
 
         builder.Services.AddRefitGeneratedClient<ICrmWebhookApi>()
             .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://unused.invalid")) // every call passes its own [Url]
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<DestinationGuard>().ConnectAsync,
+            })
             .AddResilienceHandler("crm", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<WebhooksOptions>>().Value;

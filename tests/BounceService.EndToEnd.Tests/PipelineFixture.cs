@@ -31,6 +31,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         Dispatch = Configure(new WebApplicationFactory<WebhookDispatch.Crm.WebhooksOptions>(), web =>
         {
             web.UseSetting("Webhooks:Endpoints:0:Url", Crm.Url);
+            web.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.0/8");
             web.UseSetting("Webhooks:RetryDelay", "00:00:00.100");
         });
         Ingest = Configure(new WebApplicationFactory<Ingest.IngestOptions>());

@@ -22,6 +22,7 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
         {
             web.UseSetting("Webhooks:Endpoints:0:Url", Crm.Url);
             web.UseSetting("Webhooks:Endpoints:0:Secret", Secret);
+            web.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.1");
             web.UseSetting("Webhooks:Retries", "2");
             web.UseSetting("Webhooks:RetryDelay", "00:00:00.050");
             web.UseSetting("Webhooks:Timeout", "00:00:02");

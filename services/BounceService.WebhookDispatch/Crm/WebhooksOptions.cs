@@ -9,6 +9,12 @@ public sealed class WebhooksOptions
     /// <summary>CRM endpoints from configuration (<c>Webhooks:Endpoints:N:Url</c>, optional <c>:Secret</c>).</summary>
     public List<ConfiguredEndpoint> Endpoints { get; set; } = [];
 
+    /// <summary>Destinations allowed even though they are not public: host names or CIDR ranges (local CRMs, tests).</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Allow plain http endpoints everywhere (local testing only); otherwise only for allowed hosts.</summary>
+    public bool AllowHttp { get; set; }
+
     /// <summary>Per-attempt timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
