@@ -31,6 +31,22 @@ public static class ProviderJson
     }
 
     /// <summary>The events of a body that is one object or an array of them, each with its JSON Pointer.</summary>
+    /// <summary>The common shape: one JSON object or an array of them, each handed to <paramref name="read"/>.</summary>
+    public static ValueTask<ParseResult> ReadEachObject(ReadOnlyMemory<byte> body, string provider, Action<JsonElement, string, EventCollector> read)
+    {
+        using var document = Parse(body, out var error);
+        if (document is null) return ValueTask.FromResult(ParseResult.Invalid(error!));
+        var events = new EventCollector(provider);
+        foreach (var (item, at) in Items(document.RootElement))
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+                events.Error(at, $"The event at '{at}' is not a JSON object.");
+            else
+                read(item, at, events);
+        }
+        return ValueTask.FromResult(events.Result());
+    }
+
     public static IEnumerable<(JsonElement Item, string Pointer)> Items(JsonElement root) =>
         root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().Select((e, i) => (e, $"/{i}")) : [(root, "")];
 

@@ -13,20 +13,8 @@ public sealed class PostalParser : IWebhookParser
 
     public static readonly WebhookProvider Provider = new(Name, "Postal", new PostalAuthenticator(), new PostalParser());
 
-    public ValueTask<ParseResult> ParseAsync(ProviderRequest request, CancellationToken cancellationToken)
-    {
-        using var document = ProviderJson.Parse(request.Body, out var error);
-        if (document is null) return ValueTask.FromResult(ParseResult.Invalid(error!));
-        var events = new EventCollector(Name);
-        foreach (var (item, at) in ProviderJson.Items(document.RootElement))
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-                events.Error(at, $"The event at '{at}' is not a JSON object.");
-            else
-                Read(item, at, events);
-        }
-        return ValueTask.FromResult(events.Result());
-    }
+    public ValueTask<ParseResult> ParseAsync(ProviderRequest request, CancellationToken cancellationToken) =>
+        ProviderJson.ReadEachObject(request.Body, Name, Read);
 
     private static void Read(JsonElement e, string at, EventCollector events)
     {

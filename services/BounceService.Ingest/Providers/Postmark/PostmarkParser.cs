@@ -21,22 +21,8 @@ public sealed class PostmarkParser : IWebhookParser
         "ManuallyDeactivated", "Unconfirmed", "SMTPApiError", "InboundError", "TemplateRenderingFailed",
     };
 
-    public ValueTask<ParseResult> ParseAsync(ProviderRequest request, CancellationToken cancellationToken)
-    {
-        using var document = ProviderJson.Parse(request.Body, out var error);
-        if (document is null) return ValueTask.FromResult(ParseResult.Invalid(error!));
-        var events = new EventCollector(Name);
-        foreach (var (item, at) in ProviderJson.Items(document.RootElement))
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                events.Error(at, $"The record at '{at}' is not a JSON object.");
-                continue;
-            }
-            Read(item, at, events);
-        }
-        return ValueTask.FromResult(events.Result());
-    }
+    public ValueTask<ParseResult> ParseAsync(ProviderRequest request, CancellationToken cancellationToken) =>
+        ProviderJson.ReadEachObject(request.Body, Name, Read);
 
     private static void Read(JsonElement record, string at, EventCollector events)
     {
