@@ -15,7 +15,7 @@ public static class DsnIngestEndpoint
 
     public static IEndpointRouteBuilder MapDsnIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/ingest/dsn", HandleAsync);
+        app.MapPost("/v1/ingest/dsn", HandleAsync).AddEndpointFilter<OptionalSharedSecret>();
         return app;
     }
 

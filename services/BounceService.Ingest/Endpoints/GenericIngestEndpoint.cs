@@ -9,7 +9,7 @@ public static class GenericIngestEndpoint
 {
     public static IEndpointRouteBuilder MapGenericIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/ingest/generic", HandleAsync);
+        app.MapPost("/v1/ingest/generic", HandleAsync).AddEndpointFilter<OptionalSharedSecret>();
         return app;
     }
 
