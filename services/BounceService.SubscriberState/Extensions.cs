@@ -1,4 +1,5 @@
 using BounceService.ServiceDefaults;
+using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Consumers;
 using BounceService.SubscriberState.Data;
 using BounceService.SubscriberState.Endpoints;
@@ -17,6 +18,10 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddDbContextCheck<StateDbContext>("postgres");
         builder.Services.AddScoped<OutcomeRecorder>();
         builder.Services.AddScoped<Reactivator>();
+        builder.Services.AddScoped<AlertEvaluator>();
+        builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AlertSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertSweeper>());
         builder.Services.AddOptions<AutoReactivationOptions>().BindConfiguration(AutoReactivationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AutoReactivation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AutoReactivation>());
@@ -35,6 +40,9 @@ public static class Extensions
         app.MapReactivationEndpoints();
         app.MapSuppressionEndpoints();
         app.MapActivityEndpoints();
+        app.MapReportEndpoints();
+        app.MapCampaignEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }

@@ -28,6 +28,9 @@ public sealed class StateServiceFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Postgres", _infrastructure.Postgres);
             web.UseSetting("ConnectionStrings:RabbitMq", _infrastructure.RabbitMq);
             web.UseSetting("Retries:PollInterval", "00:00:00.200");
+            // Small samples, so that alert tests stay short; the rules and shares are the defaults.
+            web.UseSetting("Alerts:MinSends", "10");
+            web.UseSetting("Alerts:DomainBlockMinimum", "3");
             web.ConfigureTestServices(services =>
             {
 

@@ -1,11 +1,12 @@
 using BounceService.Contracts;
+using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Subscribers;
 using MassTransit;
 
 namespace BounceService.SubscriberState.Consumers;
 
-/// <summary>Records each classified outcome and announces the status flips it caused.</summary>
-public sealed class BounceClassifiedConsumer(OutcomeRecorder recorder) : IConsumer<BounceClassified>
+/// <summary>Records each classified outcome and announces the status flips and the alerts it caused.</summary>
+public sealed class BounceClassifiedConsumer(OutcomeRecorder recorder, AlertEvaluator alerts) : IConsumer<BounceClassified>
 {
     public async Task Consume(ConsumeContext<BounceClassified> context)
     {
@@ -18,5 +19,8 @@ public sealed class BounceClassifiedConsumer(OutcomeRecorder recorder) : IConsum
 
         foreach (var change in result.Changes)
             await context.Publish(StatusMoves.ToMessage(change, result.Entry), context.CancellationToken);
+        // Alerts are judged after the commit, outside the outcome's transaction: they read counts, not this row.
+        foreach (var raised in await alerts.EvaluateAfterAsync(result.Entry, context.CancellationToken))
+            await context.Publish(raised, context.CancellationToken);
     }
 }

@@ -11,6 +11,11 @@ public sealed class BounceLogEntry
     public required string Provider { get; init; }
     public required string EventType { get; init; }
     public required string Email { get; init; }
+    /// <summary>
+    /// The registrable domain of <see cref="Email"/> (Public Suffix List, ASCII form), set at write time so that
+    /// per-domain reports group on a column; null on rows written before it existed.
+    /// </summary>
+    public string? RecipientDomain { get; init; }
     public string? ListUid { get; init; }
     public string? CampaignUid { get; init; }
     public string? SendingServer { get; init; }

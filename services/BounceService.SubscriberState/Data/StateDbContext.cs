@@ -14,6 +14,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<ScheduledRetry> ScheduledRetries => Set<ScheduledRetry>();
     public DbSet<Reactivation> Reactivations => Set<Reactivation>();
     public DbSet<SenderFlag> SenderFlags => Set<SenderFlag>();
+    public DbSet<CampaignSends> CampaignSends => Set<CampaignSends>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -34,6 +36,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             e.HasIndex(b => new { b.OccurredAt, b.Id }).IsDescending();
             e.HasIndex(b => new { b.Email, b.OccurredAt, b.Id }).IsDescending(false, true, true);
             e.HasIndex(b => new { b.CampaignUid, b.OccurredAt, b.Id }).IsDescending(false, true, true);
+            // Per-domain reports over a window (GET /v1/reports/domains).
+            e.HasIndex(b => new { b.RecipientDomain, b.OccurredAt });
         });
 
         model.Entity<StatusChange>(e =>
@@ -56,6 +60,19 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             e.ToTable("sender_flags");
             e.HasIndex(f => f.EventId).IsUnique();
             e.HasIndex(f => new { f.SendingServer, f.FlaggedAt });
+        });
+
+        model.Entity<CampaignSends>(e =>
+        {
+            e.ToTable("campaign_sends");
+            e.HasKey(c => c.CampaignUid);
+        });
+
+        model.Entity<Alert>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(a => a.Key).IsUnique();
+            e.HasIndex(a => a.LastSeenAt);
         });
 
         model.Entity<Reactivation>(e =>

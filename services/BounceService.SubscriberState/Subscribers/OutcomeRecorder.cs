@@ -1,5 +1,6 @@
 using BounceService.Contracts;
 using BounceService.SubscriberState.Data;
+using BounceService.SubscriberState.Domains;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -150,6 +151,7 @@ public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogg
         Provider = e.Provider,
         EventType = e.EventType,
         Email = e.Recipient.ToLowerInvariant(),
+        RecipientDomain = RegistrableDomain.OfEmail(e.Recipient),
         ListUid = e.ListUid,
         CampaignUid = e.CampaignUid,
         SendingServer = e.SendingServer,

@@ -23,6 +23,81 @@ namespace BounceService.SubscriberState.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BounceService.SubscriberState.Data.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("Fix")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fix");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<double>("Rate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerts_key");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_alerts_last_seen_at");
+
+                    b.ToTable("alerts", "subscriber_state");
+                });
+
             modelBuilder.Entity("BounceService.SubscriberState.Data.BounceLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -94,6 +169,10 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("RecipientDomain")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_domain");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasColumnType("text")
@@ -118,6 +197,9 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_bounce_log_occurred_at_id");
 
+                    b.HasIndex("RecipientDomain", "OccurredAt")
+                        .HasDatabaseName("ix_bounce_log_recipient_domain_occurred_at");
+
                     b.HasIndex("CampaignUid", "OccurredAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_bounce_log_campaign_uid_occurred_at_id");
@@ -127,6 +209,26 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasDatabaseName("ix_bounce_log_email_occurred_at_id");
 
                     b.ToTable("bounce_log", "subscriber_state");
+                });
+
+            modelBuilder.Entity("BounceService.SubscriberState.Data.CampaignSends", b =>
+                {
+                    b.Property<string>("CampaignUid")
+                        .HasColumnType("text")
+                        .HasColumnName("campaign_uid");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CampaignUid")
+                        .HasName("pk_campaign_sends");
+
+                    b.ToTable("campaign_sends", "subscriber_state");
                 });
 
             modelBuilder.Entity("BounceService.SubscriberState.Data.Reactivation", b =>

@@ -1,0 +1,92 @@
+using BounceService.Contracts;
+using BounceService.SubscriberState.Campaigns;
+using BounceService.SubscriberState.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BounceService.SubscriberState.Alerts;
+
+/// <summary>
+/// Judges the rules for one campaign or one recipient domain and keeps the <c>alerts</c> table in step; returns the
+/// alerts raised just now (not those still standing), for the caller to publish.
+/// </summary>
+public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> options, TimeProvider clock)
+{
+    /// <summary>
+    /// After a recorded bounce whose code some rule counts: only such a bounce can push a rate over its threshold
+    /// (more sends only lower the rates), so other outcomes cost nothing here. A POST of a campaign's sends and the
+    /// <see cref="AlertSweeper"/> judge again too; that is where alerts clear when no such bounce follows.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateAfterAsync(BounceLogEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Kind == BounceKinds.Delivered || !AlertRules.Counts(entry.DsnCode, entry.Reason)) return [];
+        var raised = new List<AlertRaised>();
+        if (entry.CampaignUid is { } campaign) raised.AddRange(await EvaluateCampaignAsync(campaign, cancellationToken));
+        if (entry.RecipientDomain is { } domain && AlertRules.IsPolicyBlock(entry.DsnCode))
+            raised.AddRange(await EvaluateDomainAsync(domain, cancellationToken));
+        return raised;
+    }
+
+    /// <summary>Judges again the subjects of the standing alerts (the sweep), so that they clear without new bounces.</summary>
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateStandingAsync(CancellationToken cancellationToken)
+    {
+        var standing = await db.Alerts.AsNoTracking().Where(a => a.ClearedAt == null)
+            .Select(a => new { a.Scope, a.Subject }).Distinct().ToListAsync(cancellationToken);
+        var raised = new List<AlertRaised>();
+        foreach (var s in standing)
+            raised.AddRange(s.Scope == AlertRules.CampaignScope
+                ? await EvaluateCampaignAsync(s.Subject, cancellationToken)
+                : await EvaluateDomainAsync(s.Subject, cancellationToken));
+        return raised;
+    }
+
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateCampaignAsync(string campaignUid, CancellationToken cancellationToken)
+    {
+        var stats = await CampaignStats.LoadAsync(db, campaignUid, cancellationToken);
+        return await ApplyAsync(AlertRules.ForCampaign(stats, options.Value), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateDomainAsync(string domain, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - options.Value.DomainWindow;
+        // Index (recipient_domain, occurred_at): a range scan over one domain's window.
+        var groups = await db.BounceLog.AsNoTracking()
+            .Where(b => b.RecipientDomain == domain && b.OccurredAt >= since)
+            .GroupBy(b => new { b.Kind, b.DsnCode })
+            .Select(g => new { g.Key.Kind, g.Key.DsnCode, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        return await ApplyAsync([AlertRules.ForDomain(domain, groups.Select(g => (g.Kind, g.DsnCode, g.Count)), options.Value)], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AlertRaised>> ApplyAsync(IReadOnlyList<AlertCheck> checks, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var raised = new List<AlertRaised>();
+        foreach (var c in checks)
+        {
+            if (!c.Holds)
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE subscriber_state.alerts SET cleared_at = {now} WHERE key = {c.Key} AND cleared_at IS NULL", cancellationToken);
+                continue;
+            }
+            var standing = await db.Database.ExecuteSqlAsync($"""
+                UPDATE subscriber_state.alerts SET last_seen_at = {now}, count = {c.Count}, total = {c.Total}, rate = {c.Rate}, threshold = {c.Threshold}
+                WHERE key = {c.Key} AND cleared_at IS NULL
+                """, cancellationToken);
+            if (standing > 0) continue;
+            // New, or back after it cleared. The conflict clause makes a concurrent raise count once: the loser's
+            // WHERE sees the winner's open row and changes nothing.
+            var fresh = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO subscriber_state.alerts (key, rule, scope, subject, count, total, rate, threshold, fix, first_seen_at, last_seen_at)
+                VALUES ({c.Key}, {c.Rule}, {c.Scope}, {c.Subject}, {c.Count}, {c.Total}, {c.Rate}, {c.Threshold}, {c.Fix}, {now}, {now})
+                ON CONFLICT (key) DO UPDATE SET count = excluded.count, total = excluded.total, rate = excluded.rate,
+                    threshold = excluded.threshold, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at, cleared_at = NULL
+                WHERE alerts.cleared_at IS NOT NULL
+                """, cancellationToken);
+            if (fresh > 0)
+                raised.Add(new AlertRaised(c.Key, c.Rule, c.Scope, c.Subject, c.Count, c.Total, c.Rate, c.Threshold, c.Fix, now));
+        }
+        return raised;
+    }
+}

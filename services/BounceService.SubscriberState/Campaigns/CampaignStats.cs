@@ -1,0 +1,42 @@
+using BounceService.Contracts;
+using BounceService.SubscriberState.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BounceService.SubscriberState.Campaigns;
+
+/// <summary>
+/// A campaign's outcomes counted by kind, reason and code. Sends are the larger of the platform's explicit count and
+/// what was observed (deliveries plus bounces), since either may be missing or late.
+/// </summary>
+public sealed record CampaignStats(string CampaignUid, long? ExplicitSends, IReadOnlyList<CampaignStats.Group> Groups)
+{
+    public sealed record Group(string Kind, string Reason, string? DsnCode, long Count);
+
+    private static readonly HashSet<string> BounceKindSet = [BounceKinds.Hard, BounceKinds.Soft, BounceKinds.Undetermined];
+
+    public long Delivered => Groups.Where(g => g.Kind == BounceKinds.Delivered).Sum(g => g.Count);
+
+    /// <summary>Hard, soft and undetermined: the outcomes that are a send which did not arrive.</summary>
+    public long Bounces => Groups.Where(g => BounceKindSet.Contains(g.Kind)).Sum(g => g.Count);
+
+    public long ObservedSends => Delivered + Bounces;
+
+    public long Sends => Math.Max(ExplicitSends ?? 0, ObservedSends);
+
+    public bool IsEmpty => ExplicitSends is null && Groups.Count == 0;
+
+    public long WithCode(string dsnCode) => Groups.Where(g => g.DsnCode == dsnCode && g.Kind != BounceKinds.Delivered).Sum(g => g.Count);
+
+    /// <summary>One grouped read over the campaign's rows (index <c>(campaign_uid, occurred_at, id)</c>).</summary>
+    public static async Task<CampaignStats> LoadAsync(StateDbContext db, string campaignUid, CancellationToken cancellationToken)
+    {
+        var groups = await db.BounceLog.AsNoTracking()
+            .Where(b => b.CampaignUid == campaignUid)
+            .GroupBy(b => new { b.Kind, b.Reason, b.DsnCode })
+            .Select(g => new Group(g.Key.Kind, g.Key.Reason, g.Key.DsnCode, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        var explicitSends = await db.CampaignSends.AsNoTracking().Where(c => c.CampaignUid == campaignUid)
+            .Select(c => (long?)c.Count).SingleOrDefaultAsync(cancellationToken);
+        return new(campaignUid, explicitSends, groups);
+    }
+}
