@@ -1,6 +1,7 @@
 using BounceService.Contracts;
 using BounceService.Ingest.Providers;
 using BounceService.Ingest.Publishing;
+using BounceService.ServiceDefaults;
 
 namespace BounceService.Ingest.Endpoints;
 
@@ -18,6 +19,7 @@ public static class IngestResults
                 title: "Events not stored",
                 detail: "The message broker did not confirm the events, so none is acknowledged. Retry the request.");
         }
+        foreach (var e in events) BounceMetrics.EventIngested(e.Provider, e.Kind);
         return TypedResults.Json(IngestResponse.From(events), statusCode: StatusCodes.Status202Accepted);
     }
 

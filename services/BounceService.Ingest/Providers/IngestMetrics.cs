@@ -5,7 +5,7 @@ namespace BounceService.Ingest.Providers;
 /// <summary>The service's counters (meter <c>BounceService</c>, exported by the service defaults).</summary>
 public sealed class IngestMetrics
 {
-    public const string MeterName = "BounceService";
+    public const string MeterName = BounceService.ServiceDefaults.BounceMetrics.MeterName;
     public const string AuthFailuresName = "bounceservice.ingest.auth_failures";
     public const string IgnoredEventsName = "bounceservice.ingest.ignored_events";
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using BounceService.Contracts;
+using BounceService.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +18,16 @@ public sealed class EventPublisher(IPublishEndpoint publisher, IOptions<IngestOp
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await Task.WhenAll(events.Select(e => publisher.Publish(e, timeout.Token)));
+            BounceMetrics.Published(started, "confirmed");
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            BounceMetrics.Published(started, "failed");
             logger.LogWarning(ex, "The broker did not confirm {Count} event(s); answering 503", events.Count);
             return false;
         }

@@ -1,4 +1,5 @@
 using BounceService.Contracts;
+using BounceService.ServiceDefaults;
 using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Subscribers;
 using MassTransit;
@@ -11,6 +12,8 @@ public sealed class BounceClassifiedConsumer(OutcomeRecorder recorder, AlertEval
     public async Task Consume(ConsumeContext<BounceClassified> context)
     {
         var result = await recorder.RecordAsync(context.Message, context.CancellationToken);
+        if (!result.Duplicate)
+            foreach (var change in result.Changes) BounceMetrics.StatusChanged(change.Cause, change.NewStatus);
 
         // A duplicate published its changes the first time, unless that attempt failed between the commit and
         // the publish: only then (a redelivery or a retry) publish them again. Change ids let consumers dedupe.

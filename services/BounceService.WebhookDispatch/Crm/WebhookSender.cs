@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
+using BounceService.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace BounceService.WebhookDispatch.Crm;
@@ -24,14 +26,17 @@ public sealed class WebhookSender(ICrmWebhookApi api, IOptions<WebhooksOptions> 
             if (!string.IsNullOrEmpty(endpoint.Secret))
                 headers["webhook-signature"] = WebhookSigner.Sign(endpoint.Secret, messageId, timestamp, body);
             using var content = new StringContent(body, Encoding.UTF8, MediaTypeNames.Application.Json);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var response = await api.PostAsync(endpoint.Url, content, headers, cancellationToken);
+                BounceMetrics.WebhookAttempted(started, response.IsSuccessStatusCode ? "delivered" : "rejected");
                 if (response.IsSuccessStatusCode) return null;
                 logger.LogWarning("Webhook {MessageId} to {Endpoint} answered {Status}", messageId, SafeUrl(endpoint.Url), (int?)response.StatusCode);
             }
             catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                BounceMetrics.WebhookAttempted(started, "failed");
                 logger.LogWarning(ex, "Webhook {MessageId} to {Endpoint} failed", messageId, SafeUrl(endpoint.Url));
             }
             return endpoint.Url;
