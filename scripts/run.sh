@@ -33,6 +33,7 @@ bin() { echo "$root/services/BounceService.$1/bin/Release/net10.0"; }
 
 echo "[run] migrating"
 (cd "$(bin SubscriberState)" && dotnet BounceService.SubscriberState.dll migrate)
+(cd "$(bin WebhookDispatch)" && dotnet BounceService.WebhookDispatch.dll migrate)
 
 stop
 for entry in "${services[@]}"; do

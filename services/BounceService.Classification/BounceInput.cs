@@ -6,6 +6,7 @@ namespace BounceService.Classification;
 /// <param name="DsnCode">Enhanced status code if the provider gave one separately (any spelling).</param>
 /// <param name="Diagnostic">The receiving server's text, verbatim.</param>
 /// <param name="ProviderLabel">The provider's own verdict: <c>Permanent</c>, <c>HardBounce</c>, ...</param>
+/// <param name="SmtpCommand">The SMTP command the server refused (<c>RCPT</c>, <c>DATA</c>, <c>MAIL</c>), if known; else it is read from the text.</param>
 /// <param name="Action">The RFC 3464 <c>Action</c> of a DSN (<c>failed</c>, <c>delayed</c>), if the outcome came as one.</param>
 public sealed record BounceInput(
     string EventType,
@@ -13,4 +14,5 @@ public sealed record BounceInput(
     string? DsnCode = null,
     string? Diagnostic = null,
     string? ProviderLabel = null,
-    string? Action = null);
+    string? Action = null,
+    string? SmtpCommand = null);

@@ -23,6 +23,18 @@ public static partial class SmtpStatusCodes
         return $"{m.Groups[1].Value}.{int.Parse(m.Groups[2].Value)}.{int.Parse(m.Groups[3].Value)}";
     }
 
+    // The receiving server's own enhanced code, right after its reply code ("550-'5.2.2", "550 5.1.1").
+    [GeneratedRegex(@"(?<![\d.])[245][0-5]\d[\s-]+['""]?#?([245])\.(0{0,2}[0-7])\.(\d{1,3})(?!\.?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex ServerEnhancedPattern();
+
+    /// <summary>The enhanced code that follows a reply code in <paramref name="text"/>: the server's own, not a relay's.</summary>
+    public static string? FindServerEnhanced(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var m = ServerEnhancedPattern().Match(text);
+        return m.Success ? $"{m.Groups[1].Value}.{int.Parse(m.Groups[2].Value)}.{int.Parse(m.Groups[3].Value)}" : null;
+    }
+
     /// <summary>The basic reply code in <paramref name="text"/>, if one can be told apart from other numbers.</summary>
     public static int? FindReply(string? text)
     {

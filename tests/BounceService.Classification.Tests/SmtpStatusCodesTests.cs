@@ -68,4 +68,16 @@ public class SmtpStatusCodesTests
     [InlineData(null, null, null)]
     public void ClassOf_takes_the_enhanced_code_before_the_reply_code(string? enhanced, int? reply, int? expected) =>
         Assert.Equal(expected, SmtpStatusCodes.ClassOf(enhanced, reply));
+
+    [Theory]
+    [InlineData("smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'", "5.2.2")]
+    [InlineData("smtp; 550 5.1.1 User unknown", "5.1.1")]
+    [InlineData("Status 5.1.1 without a reply", null)]
+    public void FindServerEnhanced_finds_the_code_given_with_the_reply(string text, string? expected) =>
+        Assert.Equal(expected, SmtpStatusCodes.FindServerEnhanced(text));
+
+    [Fact]
+    public void A_relay_summary_field_gives_way_to_the_servers_own_code() =>
+        Assert.Equal("5.2.2", Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.1.0",
+            Diagnostic: "smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'")).Dsn);
 }

@@ -32,8 +32,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             web.UseSetting("Webhooks:Endpoints:0:Url", Crm.Url);
             web.UseSetting("Webhooks:AllowedHosts:0", "127.0.0.0/8");
-            web.UseSetting("Webhooks:RetryDelay", "00:00:00.100");
+            web.UseSetting("Webhooks:PollInterval", "00:00:00.100");
         });
+        await WebhookDispatch.Data.DatabaseSetup.MigrateAsync(Dispatch.Services);
         Ingest = Configure(new WebApplicationFactory<Ingest.IngestOptions>());
 
         // Consumers bind their queues when their bus is up; until then Ingest's mandatory publishes would be refused.

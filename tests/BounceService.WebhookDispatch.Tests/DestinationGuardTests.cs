@@ -1,11 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using BounceService.Contracts;
 using BounceService.Testing;
 using BounceService.WebhookDispatch.Crm;
-using MassTransit;
 using MassTransit.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
 
 namespace BounceService.WebhookDispatch.Tests;
@@ -62,7 +61,12 @@ public sealed class DestinationGuardTests
     [InlineData("not a url", true, null, false)]
     public void Endpoint_urls_must_be_https_unless_allowed(string url, bool allowHttp, string? allowed, bool accepted) =>
         Assert.Equal(accepted, (allowed is null ? Guard(allowHttp) : Guard(allowHttp, allowed)).ProblemWith(url) is null);
+}
 
+/// <summary>The guard on the address actually connected to, with the delivery worker in place.</summary>
+[Collection(DispatchServiceCollection.Name)]
+public sealed class ConnectTimeGuardTests(DispatchServiceFixture fixture)
+{
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("localhost")]
@@ -70,24 +74,22 @@ public sealed class DestinationGuardTests
     {
         await using var crm = await CrmStandIn.StartAsync();
         var url = new UriBuilder(crm.Url) { Host = host }.Uri.ToString();
-        var recorder = new BusRecorder();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        await using var factory = DispatchServiceFixture.Start(await fixture.NewDatabaseAsync(), web =>
         {
             web.UseSetting("Webhooks:Endpoints:0:Url", url);
             web.UseSetting("Webhooks:AllowHttp", "true"); // the scheme is allowed; the address is not
-            web.UseSetting("Webhooks:Retries", "0");
-            web.ConfigureTestServices(services => services.AddMassTransitTestHarness(x =>
-            {
-                x.DisableUsageTelemetry();
-                x.AddConsumeObserver(_ => recorder);
-            }));
+            web.UseSetting("Webhooks:AllowedHosts:0", "192.0.2.1");
         });
         await factory.Services.GetTestHarness().Start();
-        var change = WebhookPayloadTests.Change($"g-{Guid.NewGuid():N}@example.com", SubscriberStatuses.Bounced);
+        var client = factory.CreateClient();
+        await DispatchServiceFixture.ConfiguredEndpointStoredAsync(client);
 
-        await factory.Services.GetTestHarness().Bus.Publish(change);
-        await Eventually.GetAsync(() => Task.FromResult(recorder.Faults<SubscriberStatusChanged>().Count()), n => n > 0);
+        await factory.Services.GetTestHarness().Bus.Publish(WebhookPayloadTests.Change($"g-{Guid.NewGuid():N}@example.com", SubscriberStatuses.Bounced));
+        var deliveries = await Eventually.GetAsync(
+            async () => (await client.GetFromJsonAsync<List<JsonElement>>("/v1/webhook-deliveries"))!,
+            d => d.Count == 1 && d[0].GetProperty("attempt_log").GetArrayLength() > 0);
 
+        Assert.Contains("refused", deliveries[0].GetProperty("attempt_log")[0].GetProperty("error").GetString());
         Assert.Empty(crm.Requests);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using BounceService.Contracts;
 using BounceService.ServiceDefaults;
 using BounceService.Testing;
 using MassTransit.Testing;
@@ -16,29 +15,26 @@ public sealed class MetricsCollection : ICollectionFixture<DispatchServiceFixtur
 [Collection(MetricsCollection.Name)]
 public sealed class WebhookMetricsTests(DispatchServiceFixture fixture)
 {
-    private async Task DispatchAsync(SubscriberStatusChanged change)
-    {
-        await fixture.Factory.Services.GetTestHarness().Bus.Publish(change);
-        await Eventually.GetAsync(
-            () => Task.FromResult(fixture.Recorder.Consumed<SubscriberStatusChanged>().Count(c => c.ChangeId == change.ChangeId)
-                + fixture.Recorder.Faults<SubscriberStatusChanged>().Count(f => f.Message.ChangeId == change.ChangeId)),
-            count => count > 0);
-    }
-
     [Fact]
     public async Task Each_send_is_counted_and_timed_by_outcome()
     {
+        await using var crm = await CrmStandIn.StartAsync();
+        var list = SubscriberStatusChangedConsumerTests.NewList();
+        var endpoint = await fixture.RegisterAsync(crm, list);
         using var attempts = new MetricRecorder(BounceMetrics.WebhookAttemptsName);
         using var durations = new MetricRecorder(BounceMetrics.WebhookDurationName);
+        crm.Answers.Enqueue(HttpStatusCode.BadRequest); // the registered endpoint refuses once, then accepts
+        var change = SubscriberStatusChangedConsumerTests.Change(list);
 
-        await DispatchAsync(WebhookPayloadTests.Change($"m-{Guid.NewGuid():N}@example.com", SubscriberStatuses.Bounced));
-        // A 4xx is not retried: one send, rejected (and the message faults).
-        fixture.Crm.Answers.Enqueue(HttpStatusCode.BadRequest);
-        await DispatchAsync(WebhookPayloadTests.Change($"m-{Guid.NewGuid():N}@example.com", SubscriberStatuses.Bounced));
+        await fixture.Factory.Services.GetTestHarness().Bus.Publish(change);
+        await SubscriberStatusChangedConsumerTests.UntilAsync(fixture.Client, endpoint.Id,
+            d => d.Count == 1 && d[0].GetProperty("status").GetString() == "succeeded");
+        // The configuration endpoint receives every change too.
+        await Eventually.GetAsync(() => Task.FromResult(fixture.Crm.Requests.Count(r => r.Body.Contains(change.Email, StringComparison.Ordinal))), n => n == 1);
 
-        Assert.Equal(1, attempts.Sum(("outcome", "delivered")));
         Assert.Equal(1, attempts.Sum(("outcome", "rejected")));
-        Assert.Equal(2, durations.Measurements.Count);
+        Assert.Equal(2, attempts.Sum(("outcome", "delivered")));
+        Assert.Equal(3, durations.Measurements.Count);
         Assert.All(durations.Measurements, d => Assert.InRange(d.Value, 0, 10));
     }
 }

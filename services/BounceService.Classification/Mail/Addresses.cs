@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace BounceService.Classification.Mail;
 
-/// <summary>Pulls a bare mailbox out of the many ways reports write one.</summary>
+/// <summary>Pulls a bare mailbox out of the many ways reports write one (a quoted local part keeps its quotes).</summary>
 internal static partial class Addresses
 {
-    [GeneratedRegex(@"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:""[^""\r\n]{1,64}""|[\w.!#$%&'*+/=?^`{|}~-]+)@[\w-]+(?:\.[\w-]+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Mailbox();
 
     /// <summary>The first mailbox in <paramref name="text"/> (after an <c>rfc822;</c> type, inside brackets or quotes).</summary>

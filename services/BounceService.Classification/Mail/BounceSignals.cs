@@ -13,7 +13,7 @@ internal static partial class BounceSignals
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Subject();
 
-    [GeneratedRegex(@"mailer-?daemon|postmaster|mail\s+delivery|mail\s+administrator|delivery\s+subsystem|mail\s+system|nobody@|bounce",
+    [GeneratedRegex(@"mailer-?daemon|post_?master|mail\s+delivery|mail\s+administrator|delivery\s+subsystem|mail\s+system|nobody@|bounce",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Sender();
 

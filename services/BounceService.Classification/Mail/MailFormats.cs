@@ -7,5 +7,6 @@ public static class MailFormats
     public const string Arf = "arf";
     public const string AutoReply = "autoreply";
     public const string MtaText = "mta-text";
+    public const string SesJson = "ses-json";
     public const string None = "none";
 }

@@ -35,6 +35,9 @@ internal sealed class MailParts
         {
             case Multipart multipart:
                 foreach (var child in multipart) Walk(child);
+                // A boundary that the body never uses (mangled by a relay or an anonymiser) leaves every
+                // part in the preamble; the report is still there as text.
+                if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
                 break;
             case MessagePart { Message: { } returned }:
                 Returned ??= returned;

@@ -12,21 +12,32 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex ComplaintSubject();
 
-    public static MailReport Read(MimeMessage message)
+    public static MailReport Read(MimeMessage message) => Read(message, wrapped: false);
+
+    private static MailReport Read(MimeMessage message, bool wrapped)
     {
         var parts = MailParts.Of(message);
-        var (text, copy) = Notification.Split(string.Join('\n', parts.Texts));
+        // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
+        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && parts.Returned is { Body: MultipartReport } inner)
+            return Read(inner, wrapped: true);
+        var whole = string.Join('\n', parts.Texts);
+        var (text, copy) = Notification.Split(whole);
         var original = OriginalHeaders.Recover(parts, copy);
 
         if (parts.FeedbackReports.Count > 0)
             return Report(MailFormats.Arf, FeedbackReport.Read(parts.FeedbackReports[0], parts.Returned), EventTypes.Complaint, original);
 
+        if (SesNotification.Read(whole) is var (sesEvent, sesFindings))
+            return sesEvent is null ? new(MailFormats.None, [], original) : Report(MailFormats.SesJson, sesFindings, sesEvent, original);
+
         var dsn = parts.DeliveryStatus.SelectMany(DeliveryStatusReport.Read).ToList();
-        if (dsn.Count == 0 && text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
-            dsn = DeliveryStatusReport.Read(text);
+        // A report pasted as text (forwarded as plain text, or behind a mangled boundary) may come after the
+        // pasted report's own headers, which look like the start of the returned copy.
+        if (dsn.Count == 0 && whole.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
+            dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
         var fromText = MtaText.Read(text, NotRecipients(message, parts));
         if (dsn.Count > 0)
-            return Report(MailFormats.Dsn, WithTextDiagnostics(dsn, fromText, text), EventTypes.Bounce, original);
+            return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
 
         var isBounce = BounceSignals.Any(message);
         if (!isBounce && AutoReply.Is(message)) return new(MailFormats.AutoReply, [], original);
@@ -37,14 +48,24 @@ internal static partial class MailReader
         }
         if (!isBounce) return new(MailFormats.None, [], original);
 
-        if (fromText.Count == 0 && ReturnedRecipient(parts) is { } addressee) fromText = [new(addressee, null, null)];
+        if (fromText.Count == 0 && (ReturnedRecipient(parts) ?? PastedRecipient(copy)) is { } addressee) fromText = [new(addressee, null, null)];
         var failed = message.Headers["X-Failed-Recipients"];
         if (failed is not null)
             fromText = FailedRecipients(failed, fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
             fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
-        return Report(MailFormats.MtaText, fromText, EventTypes.Bounce, original);
+        return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
     }
+
+    // The refused command is rarely in a Diagnostic-Code; the MTA's text says it near the recipient
+    // ("(in reply to end of DATA command)"), or anywhere in the text when there is one recipient.
+    private static List<Finding> WithCommands(List<Finding> findings, List<Finding> fromText, string text) =>
+        findings.Select(f => f with
+        {
+            Command = SmtpCommands.Find(f.Diagnostic)
+                ?? SmtpCommands.Find(fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic)
+                ?? (findings.Count == 1 ? SmtpCommands.Find(text) : null),
+        }).ToList();
 
     private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
         new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
@@ -67,6 +88,10 @@ internal static partial class MailReader
             return Addresses.First(returned.Headers["X-Envelope-To"]) ?? returned.To.Mailboxes.FirstOrDefault()?.Address;
         return null;
     }
+
+    // Or the copy pasted under the text ("Original Message: From: ... To: ...") does.
+    private static string? PastedRecipient(string? copy) =>
+        copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
 
     private static bool TextSaysWhy(string? diagnostic) =>
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;

@@ -8,7 +8,7 @@ internal static class Verdicts
     public static MailRecipient Of(Finding finding, string eventType)
     {
         var verdict = Classifier.Classify(new BounceInput(
-            eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, Action: finding.Action));
+            eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, Action: finding.Action, SmtpCommand: finding.Command));
         // Sisimai's "hard": the address itself is dead, not merely this message refused or delayed.
         var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
         return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard, finding.FinalRecipient);

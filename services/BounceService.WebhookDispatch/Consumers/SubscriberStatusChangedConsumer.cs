@@ -1,22 +1,21 @@
 using BounceService.Contracts;
 using BounceService.WebhookDispatch.Crm;
+using BounceService.WebhookDispatch.Delivery;
 using MassTransit;
 
 namespace BounceService.WebhookDispatch.Consumers;
 
-/// <summary>Tells every configured CRM about a subscriber's flip (<c>subscriber.bounced</c>, <c>subscriber.unsubscribed</c>).</summary>
-public sealed class SubscriberStatusChangedConsumer(WebhookSender sender) : IConsumer<SubscriberStatusChanged>
+/// <summary>
+/// Queues a subscriber's flip (<c>subscriber.bounced</c>, <c>.unsubscribed</c>, <c>.reactivated</c>) for every endpoint
+/// that wants it. No HTTP here: the <see cref="DeliveryWorker"/> sends, on the stored schedule.
+/// </summary>
+public sealed class SubscriberStatusChangedConsumer(DeliveryQueue queue) : IConsumer<SubscriberStatusChanged>
 {
     public async Task Consume(ConsumeContext<SubscriberStatusChanged> context)
     {
         var payload = WebhookPayload.For(context.Message);
         if (payload is null) return;
-
-        var failed = await sender.SendAsync(payload, $"msg_{context.Message.ChangeId:N}", context.CancellationToken);
-        // HTTP retries are spent: the message goes to the error queue, from where it can be moved back.
-        if (failed.Count > 0)
-            throw new WebhookDeliveryException($"{failed.Count} CRM endpoint(s) did not accept {payload.Event} for change {context.Message.ChangeId}.");
+        // A redelivered message has the same id: ON CONFLICT DO NOTHING adds nothing.
+        await queue.EnqueueAsync(payload, DeliveryQueue.MessageIdOf(context.Message.ChangeId), context.CancellationToken);
     }
 }
-
-public sealed class WebhookDeliveryException(string message) : Exception(message);

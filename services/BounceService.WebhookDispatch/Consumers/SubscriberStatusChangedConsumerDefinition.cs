@@ -9,9 +9,11 @@ public sealed class SubscriberStatusChangedConsumerDefinition : ConsumerDefiniti
     public SubscriberStatusChangedConsumerDefinition()
     {
         EndpointName = Queue;
-        // Deliveries wait on remote CRMs, not on this machine: many may be in flight at once.
-        ConcurrentMessageLimit = 32;
+        ConcurrentMessageLimit = 16;
     }
 
-    // No message retry here: the HTTP resilience handler owns the seconds-scale retries, so they never multiply.
+    // A short retry covers a database blip; sending (and its retries over hours) is the DeliveryWorker's.
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<SubscriberStatusChangedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000));
 }

@@ -30,6 +30,7 @@ public sealed record WebhookPayload(
         {
             SubscriberStatuses.Bounced => "subscriber.bounced",
             SubscriberStatuses.Unsubscribed => "subscriber.unsubscribed",
+            SubscriberStatuses.Subscribed when c.Cause is "manual" or "reactivated" => "subscriber.reactivated",
             _ => null,
         };
         return name is null ? null : new WebhookPayload(

@@ -1,49 +1,68 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Mime;
 using System.Text;
-using System.Text.Json;
 using BounceService.ServiceDefaults;
-using Microsoft.Extensions.Options;
+using Refit;
 
 namespace BounceService.WebhookDispatch.Crm;
 
-/// <summary>Posts one payload to every configured CRM endpoint, signed where the endpoint has a secret.</summary>
-public sealed class WebhookSender(ICrmWebhookApi api, IOptions<WebhooksOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
+/// <summary>What one attempt came to. <see cref="RetryAfter"/> is the CRM's own wish on 429 and 503.</summary>
+public sealed record SendOutcome(bool Succeeded, int? StatusCode, int LatencyMs, string? Error, string? ResponseExcerpt, TimeSpan? RetryAfter);
+
+/// <summary>One signed POST to one CRM endpoint. Only 2xx is success; a redirect is a failure, never followed.</summary>
+public sealed class WebhookSender(ICrmWebhookApi api, TimeProvider clock)
 {
-    /// <param name="messageId">Stable across retries and re-publishes, so that a CRM can drop repeats.</param>
-    /// <returns>The endpoints that did not answer 2xx (after the HTTP-level retries).</returns>
-    public async Task<IReadOnlyList<string>> SendAsync(WebhookPayload payload, string messageId, CancellationToken cancellationToken)
+    private const int ExcerptLength = 512;
+
+    /// <param name="secrets">Every secret valid now: each signs, space-separated (rotation); none sends unsigned.</param>
+    public async Task<SendOutcome> SendAsync(string url, string messageId, string body, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(payload);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var results = await Task.WhenAll(options.Value.Endpoints.Select(async endpoint =>
+        var headers = new Dictionary<string, string>
         {
-            var headers = new Dictionary<string, string>
-            {
-                ["webhook-id"] = messageId,
-                ["webhook-timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-            if (!string.IsNullOrEmpty(endpoint.Secret))
-                headers["webhook-signature"] = WebhookSigner.Sign(endpoint.Secret, messageId, timestamp, body);
-            using var content = new StringContent(body, Encoding.UTF8, MediaTypeNames.Application.Json);
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                using var response = await api.PostAsync(endpoint.Url, content, headers, cancellationToken);
-                BounceMetrics.WebhookAttempted(started, response.IsSuccessStatusCode ? "delivered" : "rejected");
-                if (response.IsSuccessStatusCode) return null;
-                logger.LogWarning("Webhook {MessageId} to {Endpoint} answered {Status}", messageId, SafeUrl(endpoint.Url), (int?)response.StatusCode);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                BounceMetrics.WebhookAttempted(started, "failed");
-                logger.LogWarning(ex, "Webhook {MessageId} to {Endpoint} failed", messageId, SafeUrl(endpoint.Url));
-            }
-            return endpoint.Url;
-        }));
-        return results.OfType<string>().ToList();
+            ["webhook-id"] = messageId,
+            ["webhook-timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+        };
+        if (secrets.Count > 0)
+            headers["webhook-signature"] = string.Join(' ', secrets.Select(s => WebhookSigner.Sign(s, messageId, timestamp, body)));
+        using var content = new StringContent(body, Encoding.UTF8, MediaTypeNames.Application.Json);
+        var started = Stopwatch.GetTimestamp();
+        int Latency() => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        try
+        {
+            using var response = await api.PostAsync(url, content, headers, cancellationToken);
+            BounceMetrics.WebhookAttempted(started, response.StatusCode is null ? "failed" : response.IsSuccessStatusCode ? "delivered" : "rejected");
+            if (response.StatusCode is not { } status)
+                return new SendOutcome(false, null, Latency(), ErrorOf(response.Error?.InnerException ?? response.Error), null, null);
+            var code = (int)status;
+            var excerpt = (response.IsSuccessStatusCode ? response.Content : (response.Error as ApiException)?.Content) ?? "";
+            return new SendOutcome(response.IsSuccessStatusCode, code, Latency(),
+                response.IsSuccessStatusCode ? null : $"HTTP {code}", Cut(excerpt), RetryAfterOf(status, response.Headers?.RetryAfter));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            BounceMetrics.WebhookAttempted(started, "failed");
+            return new SendOutcome(false, null, Latency(), ErrorOf(ex), null, null);
+        }
     }
 
-    // Query strings often carry tokens: never log them.
-    private static string SafeUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.GetLeftPart(UriPartial.Path) : "(invalid url)";
+    private static string? Cut(string text) => text.Length == 0 ? null : text.Length <= ExcerptLength ? text : text[..ExcerptLength];
+
+    private static string ErrorOf(Exception? ex) => ex switch
+    {
+        null => "no response",
+        OperationCanceledException or TimeoutException => "timed out",
+        _ => ex.Message,
+    };
+
+    private TimeSpan? RetryAfterOf(HttpStatusCode status, RetryConditionHeaderValue? header)
+    {
+        if (status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)) return null;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - clock.GetUtcNow();
+        return null;
+    }
 }

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace BounceService.Classification;
+
+/// <summary>
+/// The SMTP command a server was answering when it refused, as MTAs write it ("in reply to RCPT TO command",
+/// "after end of data", "&gt;&gt;&gt; DATA", "[RCPT_TO]"). A refusal at RCPT judges the address; one after DATA
+/// judges the message (the address was accepted first).
+/// </summary>
+public static partial class SmtpCommands
+{
+    public const string Rcpt = "RCPT";
+    public const string Data = "DATA";
+    public const string Mail = "MAIL";
+
+    private static readonly string[] Words = [Rcpt, Data, Mail];
+    private const int Window = 40;
+
+    // What comes right before a command word when an MTA names the refused command.
+    [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[)\z",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Before();
+
+    // "RCPT TO not accepted", "RCPT TO rejected": the command named after the fact.
+    [GeneratedRegex(@"\A\s+TO\s+(?:not\s+accepted|rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex RcptAfter();
+
+    /// <summary><see cref="Rcpt"/>, <see cref="Data"/>, <see cref="Mail"/>, or null when the text does not say.</summary>
+    /// <remarks>The last command named wins: transcripts list the accepted commands before the failing one.
+    /// The words are found with a plain (vectorised) search and only their surroundings are matched, so a
+    /// long text costs little.</remarks>
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        string? found = null;
+        var foundAt = -1;
+        try
+        {
+            foreach (var word in Words)
+            {
+                for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+        return found;
+    }
+
+    private static bool Names(string text, int at, string word)
+    {
+        var end = at + word.Length;
+        if (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) return false;
+        var start = Math.Max(0, at - Window);
+        var before = text.AsSpan(start, at - start);
+        if (Before().IsMatch(before)) return true;
+        var rest = text.AsSpan(end, Math.Min(Window, text.Length - end));
+        return word == Rcpt && RcptAfter().IsMatch(rest);
+    }
+}

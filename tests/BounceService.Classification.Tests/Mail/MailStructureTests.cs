@@ -1,0 +1,83 @@
+namespace BounceService.Classification.Tests.Mail;
+
+/// <summary>Reports in shapes that break the plain reading: wrapped, mangled, pasted, or JSON.</summary>
+public class MailStructureTests
+{
+    [Fact]
+    public void A_report_behind_a_boundary_the_body_never_uses_is_read_from_the_preamble()
+    {
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.com
+            To: sender@example.com
+            Subject: Delivery Notification: Delivery has failed
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="lost"
+
+            Your message cannot be delivered to the following recipients:
+
+            Action: failed
+            Status: 5.1.1
+            Final-Recipient: rfc822;gone@example.org
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown
+            """);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("gone@example.org", "5.1.1", true), (r.Recipient, r.Status, r.Hard));
+    }
+
+    [Fact]
+    public void A_report_wrapped_by_a_filter_is_read_from_the_attachment()
+    {
+        var inner = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown");
+        var report = Emails.Read($"""
+            From: MAILER-DAEMON@filter.example.com
+            To: sender@example.com
+            Subject: Returned mail
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="W"
+
+            --W
+            Content-Type: text/plain
+
+            The original message was received at Thu Oct 13 15:22:22 2015
+
+            --W
+            Content-Type: message/rfc822
+
+            {inner}
+            --W--
+            """);
+        Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+
+    [Fact]
+    public void The_recipient_of_a_pasted_copy_is_the_bounced_one_when_the_text_names_nobody()
+    {
+        var report = Emails.Read("From: MMSC NDR Administrator <sysadmin@mms.example.com>\nTo: sender@example.com\nSubject: Undeliverable Message\n\n"
+            + "Message could not be delivered to mobile.\nError: No valid recipients for this MM\n\nOriginal Message:\nFrom: sender@example.com\nTo: 0000000000@mms.example.com\nSubject: hi\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("0000000000@mms.example.com", "userunknown"), (r.Recipient, r.Verdict.Reason));
+    }
+
+    [Theory]
+    [InlineData("{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"gone@example.org\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}]}}", "bounce", "gone@example.org")]
+    [InlineData("{\"Type\" : \"Notification\", \"Message\" : \"{\\\"notificationType\\\":\\\"Complaint\\\",\\\"complaint\\\":{\\\"complainedRecipients\\\":[{\\\"emailAddress\\\":\\\"angry@example.org\\\"}]}}\"}", "complaint", "angry@example.org")]
+    public void Amazon_ses_notifications_by_mail_name_their_recipients(string json, string eventType, string recipient)
+    {
+        var report = Emails.Read($"From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{json}\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal((eventType, recipient), (r.EventType, r.Recipient));
+    }
+
+    [Fact]
+    public void An_amazon_ses_delivery_notification_is_no_bounce() =>
+        Assert.False(Emails.Read("From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{\"notificationType\":\"Delivery\",\"delivery\":{\"recipients\":[\"a@example.org\"]}}\n").IsBounce);
+
+    [Fact]
+    public void User_unknown_in_reply_to_data_is_filtered_and_not_hard()
+    {
+        var report = Emails.Read("From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n\n"
+            + "<a@example.jp>: host mx.example.jp[192.0.2.1] said: 550 Unknown user a@example.jp (in reply to end of DATA command)\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("filtered", false), (r.Verdict.Reason, r.Hard));
+    }
+}
