@@ -34,7 +34,7 @@ public static class ConfigurationKeys
     {
         ["Ingest"] = [MessageBus.ConnectionStringName],
         ["SubscriberState"] = [DatabaseSetup.ConnectionStringName, MessageBus.ConnectionStringName],
-        ["WebhookDispatch"] = [MessageBus.ConnectionStringName],
+        ["WebhookDispatch"] = [MessageBus.ConnectionStringName, "Postgres"],
     };
 
     /// <summary>The <c>Providers:&lt;Section&gt;</c> names of the ESP adapters (SES is built by a factory).</summary>

@@ -23,7 +23,7 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void Every_container_sets_cpu_and_memory_requests_and_a_memory_limit()
     {
-        Assert.Equal(4, Own.Count());
+        Assert.Equal(5, Own.Count()); // three services, two migration containers
         foreach (var c in Containers)
         {
             var resources = c.Spec.Map("resources");
