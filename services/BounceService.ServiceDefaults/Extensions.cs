@@ -30,7 +30,7 @@ public static class Extensions
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddSource("MassTransit", "Npgsql"))
+                .AddSource("MassTransit", "Npgsql", BounceTracing.SourceName))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

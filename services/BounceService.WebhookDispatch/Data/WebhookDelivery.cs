@@ -24,6 +24,8 @@ public sealed class WebhookDelivery
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SucceededAt { get; set; }
+    /// <summary>The W3C <c>traceparent</c> of the change that queued it, so that the send joins the bounce's trace.</summary>
+    public string? TraceParent { get; init; }
     public List<DeliveryAttempt> AttemptLog { get; init; } = [];
 }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BounceService.WebhookDispatch.Crm;
 using BounceService.WebhookDispatch.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ public sealed class DeliveryQueue(WebhookDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO webhook_dispatch.deliveries (id, endpoint_id, message_id, event_type, payload, status, attempts, next_attempt_at, created_at)
-            SELECT gen_random_uuid(), e.id, {messageId}, {eventType}, {payload}, {DeliveryStatuses.Pending}, 0, {now}, {now}
+            INSERT INTO webhook_dispatch.deliveries (id, endpoint_id, message_id, event_type, payload, status, attempts, next_attempt_at, created_at, trace_parent)
+            SELECT gen_random_uuid(), e.id, {messageId}, {eventType}, {payload}, {DeliveryStatuses.Pending}, 0, {now}, {now}, {Activity.Current?.Id}
             FROM webhook_dispatch.endpoints e
             WHERE e.enabled AND {eventType} = ANY (e.event_types) AND (cardinality(e.list_uids) = 0 OR {listUid} = ANY (e.list_uids))
             ON CONFLICT (endpoint_id, message_id) DO NOTHING

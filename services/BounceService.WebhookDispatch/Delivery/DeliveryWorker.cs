@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using BounceService.ServiceDefaults;
 using BounceService.WebhookDispatch.Crm;
 using BounceService.WebhookDispatch.Data;
 using BounceService.WebhookDispatch.Endpoints;
@@ -56,6 +58,9 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, IOptions<Webhook
 
     private async Task AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
+        // Continue the bounce's trace: ingest -> state -> this send, across the stored queue.
+        using var activity = BounceTracing.Source.StartActivity("webhook deliver", ActivityKind.Internal, delivery.TraceParent);
+        activity?.SetTag("webhook.message_id", delivery.MessageId);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var secrets = services.GetRequiredService<EndpointSecrets>().ValidNow(endpoint);

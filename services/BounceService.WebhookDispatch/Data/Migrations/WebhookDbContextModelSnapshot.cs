@@ -124,6 +124,10 @@ namespace BounceService.WebhookDispatch.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("succeeded_at");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
 
