@@ -14,7 +14,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<EventPublisher>();
-        builder.AddMessageBus();
+        builder.AddMessageBus(mandatoryPublish: true);
         builder.AddIngestProviders();
         return builder;
     }

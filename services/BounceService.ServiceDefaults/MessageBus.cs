@@ -4,16 +4,19 @@ using Microsoft.Extensions.Hosting;
 
 namespace BounceService.ServiceDefaults;
 
-/// <summary>The RabbitMQ bus as every service uses it: durable quorum queues, publisher confirms, mandatory publishes.</summary>
+/// <summary>The RabbitMQ bus as every service uses it: durable quorum queues and publisher confirms.</summary>
 public static class MessageBus
 {
     public const string ConnectionStringName = "RabbitMq";
 
     /// <summary>
     /// Registers MassTransit on RabbitMQ from <c>ConnectionStrings:RabbitMq</c> (<c>amqp://user:pass@host:port/vhost</c>).
-    /// <paramref name="configure"/> adds the service's consumers.
+    /// <paramref name="configure"/> adds the service's consumers. With <paramref name="mandatoryPublish"/> a publish
+    /// that no queue would receive fails instead of vanishing: Ingest's 2xx must mean stored. Services that
+    /// announce events nobody may subscribe to yet (alerts, retries) leave it off, or every such publish would fail.
     /// </summary>
-    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null,
+        bool mandatoryPublish = false)
     {
         var connection = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -38,11 +41,13 @@ public static class MessageBus
                     h.Password(address.Password);
                     h.PublisherConfirmation = true;
                 });
-                // A publish that no queue would receive fails instead of vanishing: 2xx must mean stored.
-                cfg.ConfigurePublish(p => p.UseExecute(ctx =>
+                if (mandatoryPublish)
                 {
-                    if (ctx.TryGetPayload<RabbitMqSendContext>(out var rabbit)) rabbit.Mandatory = true;
-                }));
+                    cfg.ConfigurePublish(p => p.UseExecute(ctx =>
+                    {
+                        if (ctx.TryGetPayload<RabbitMqSendContext>(out var rabbit)) rabbit.Mandatory = true;
+                    }));
+                }
                 cfg.ConfigureEndpoints(context);
             });
         });
