@@ -50,7 +50,11 @@ public static class Extensions
         builder.Services.AddScoped<DeliveryOutcomes>();
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-        builder.AddMessageBus(x => x.AddConsumer<SubscriberStatusChangedConsumer>(typeof(SubscriberStatusChangedConsumerDefinition)));
+        builder.AddMessageBus(x =>
+        {
+            x.AddConsumer<SubscriberStatusChangedConsumer>(typeof(SubscriberStatusChangedConsumerDefinition));
+            x.AddConsumer<AnnouncementsConsumer>(typeof(AnnouncementsConsumerDefinition));
+        });
         return builder;
     }
 
