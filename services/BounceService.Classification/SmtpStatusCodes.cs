@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
 
-/// <summary>Finds RFC 3463 enhanced status codes and basic SMTP reply codes in fields and free text.</summary>
+/// <summary>
+/// Finds RFC 3463 enhanced status codes and basic SMTP reply codes in fields and free text, and says what a code
+/// means in the IANA registry (<see cref="StatusCodeRegistry"/>).
+/// </summary>
 public static partial class SmtpStatusCodes
 {
     // Class 2/4/5, subject 0-7 (zero-padded to three digits at most), detail up to three digits; never part of
@@ -49,4 +53,31 @@ public static partial class SmtpStatusCodes
         enhanced is not null ? enhanced[0] - '0'
         : reply is >= 200 and < 600 ? reply / 100
         : null;
+
+    /// <summary>
+    /// What <paramref name="code"/> (<c>5.1.1</c>) means in the registry; a detail the registry does not list falls
+    /// back to the subject's meaning. Null for anything that is not a code of class 2, 4 or 5 with subject 0-7.
+    /// </summary>
+    public static StatusMeaning? Describe(string? code)
+    {
+        if (Parse(code) is not { } parsed) return null;
+        var (klass, subject, detail) = parsed;
+        var registry = StatusCodeRegistry.Entries;
+        if (!registry.TryGetValue($"{klass}", out var c) || !registry.TryGetValue($"X.{subject}", out var s)) return null;
+        var normalised = $"{klass}.{subject}.{detail}";
+        return registry.TryGetValue($"X.{subject}.{detail}", out var d)
+            ? new StatusMeaning(normalised, c.Summary, s.Summary, d.Summary, d.Description, d.Reference, DetailRegistered: true)
+            : new StatusMeaning(normalised, c.Summary, s.Summary, null, s.Description, s.Reference, DetailRegistered: false);
+    }
+
+    private static (int Class, int Subject, int Detail)? Parse(string? code)
+    {
+        var parts = code?.Trim().Split('.');
+        if (parts is not { Length: 3 }) return null;
+        var numbers = new int[3];
+        for (var i = 0; i < 3; i++)
+            if (parts[i].Length is 0 or > 3 || !int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
+                return null;
+        return (numbers[0], numbers[1], numbers[2]);
+    }
 }

@@ -80,4 +80,102 @@ public class SmtpStatusCodesTests
     public void A_relay_summary_field_gives_way_to_the_servers_own_code() =>
         Assert.Equal("5.2.2", Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.1.0",
             Diagnostic: "smtp; 5.1.0 - Unknown address error 550-'5.2.2 <a@example.jp>... Mailbox Full'")).Dsn);
+
+    // Sample texts as RFC 3463 section 3 and the later RFCs that registered the codes print them.
+    [Theory]
+    [InlineData("5.1.1", "Permanent Failure", "Addressing Status", "Bad destination mailbox address", "RFC 3463")]
+    [InlineData("4.7.0", "Persistent Transient Failure", "Security or Policy Status", "Other or undefined security status", "RFC 3463")]
+    [InlineData("5.7.26", "Permanent Failure", "Security or Policy Status", "Multiple authentication checks failed", "RFC 7372")]
+    [InlineData("5.7.8", "Permanent Failure", "Security or Policy Status", "Authentication credentials invalid", "RFC 4954")]
+    [InlineData("5.3.4", "Permanent Failure", "Mail System Status", "Message too big for system", "RFC 3463")]
+    [InlineData("4.2.2", "Persistent Transient Failure", "Mailbox Status", "Mailbox full", "RFC 3463")]
+    [InlineData("5.1.10", "Permanent Failure", "Addressing Status", "Recipient address has null MX", "RFC 7505; RFC 7504")]
+    [InlineData("4.7.28", "Persistent Transient Failure", "Security or Policy Status", "Mail flood detected", "draft-levine-mailbomb-header")]
+    [InlineData("5.7.30", "Permanent Failure", "Security or Policy Status", "REQUIRETLS support required", "RFC 8689")]
+    [InlineData("2.1.5", "Success", "Addressing Status", "Destination address valid", "RFC 3463")]
+    [InlineData("5.6.7", "Permanent Failure", "Message Content or Media Status", "Non-ASCII addresses not permitted for that sender/recipient", "RFC 6531")]
+    [InlineData("4.4.7", "Persistent Transient Failure", "Network and Routing Status", "Delivery time expired", "RFC 3463")]
+    public void Describe_gives_the_registry_meaning_of_class_subject_and_detail(
+        string code, string klass, string subject, string detail, string reference)
+    {
+        var meaning = SmtpStatusCodes.Describe(code);
+
+        Assert.NotNull(meaning);
+        Assert.Equal((code, klass, subject, detail, reference, true),
+            (meaning.Code, meaning.Class, meaning.Subject, meaning.Detail, meaning.Reference, meaning.DetailRegistered));
+        Assert.Equal($"{klass}: {subject}: {detail}", meaning.Summary);
+    }
+
+    [Fact]
+    public void Describe_gives_the_details_description_from_the_registry() =>
+        Assert.StartsWith("The mailbox specified in the address does not exist.", SmtpStatusCodes.Describe("5.1.1")!.Description);
+
+    [Theory]
+    [InlineData("5.1.64", "Addressing Status", "64")]
+    [InlineData("4.7.500", "Security or Policy Status", "500")]
+    [InlineData("5.2.99", "Mailbox Status", "99")]
+    public void A_detail_not_in_the_registry_falls_back_to_the_subject_and_says_so(string code, string subject, string detail)
+    {
+        var meaning = SmtpStatusCodes.Describe(code);
+
+        Assert.NotNull(meaning);
+        Assert.False(meaning.DetailRegistered);
+        Assert.Null(meaning.Detail);
+        Assert.Equal(subject, meaning.Subject);
+        Assert.Equal(StatusCodeRegistry.Entries[$"X.{code[2]}"].Description, meaning.Description);
+        Assert.EndsWith($"{subject} (detail {detail} is not in the registry)", meaning.Summary);
+    }
+
+    [Theory]
+    [InlineData("5.01.001", "5.1.1")]
+    [InlineData(" 4.2.2 ", "4.2.2")]
+    public void Describe_normalises_the_code(string code, string expected) =>
+        Assert.Equal(expected, SmtpStatusCodes.Describe(code)?.Code);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("5.1")]
+    [InlineData("5.1.1.1")]
+    [InlineData("3.1.1")]
+    [InlineData("5.8.1")]
+    [InlineData("5.1.1000")]
+    [InlineData("5.-1.1")]
+    [InlineData("550 5.1.1 User unknown")]
+    [InlineData("x.1.1")]
+    public void Describe_gives_null_for_what_is_no_enhanced_status_code(string? code) =>
+        Assert.Null(SmtpStatusCodes.Describe(code));
+
+    [Fact]
+    public void The_registry_holds_every_class_subject_and_enumerated_code()
+    {
+        var codes = StatusCodeRegistry.Entries.Keys.ToHashSet();
+
+        Assert.Equal(["2", "4", "5"], codes.Where(c => !c.StartsWith('X')).Order());
+        Assert.Equal(Enumerable.Range(0, 8).Select(s => $"X.{s}"), codes.Where(c => c.Count(ch => ch == '.') == 1).Order());
+        // Per subject, the registry numbers its details from 0 without gaps: X.1.0-X.1.10, ..., X.7.0-X.7.30.
+        var lastDetail = new[] { 0, 10, 4, 6, 7, 6, 10, 30 };
+        var expected = lastDetail.SelectMany((last, s) => Enumerable.Range(0, last + 1).Select(d => $"X.{s}.{d}"));
+        Assert.Equal(expected.Order(), codes.Where(c => c.Count(ch => ch == '.') == 2).Order());
+    }
+
+    [Fact]
+    public void Every_registry_row_has_a_summary_a_description_and_an_rfc_or_draft_reference() =>
+        Assert.All(StatusCodeRegistry.Entries.Values, e =>
+        {
+            Assert.DoesNotContain("  ", e.Description);
+            Assert.Matches(@"^(?:RFC \d{4}(?:; RFC \d{4})*|draft-[a-z0-9-]+)$", e.Reference);
+        });
+
+    [Theory]
+    [InlineData("code\tsummary\tdescription\treference\nX.1.1\tBad destination mailbox address\tThe mailbox does not exist.\tRFC 3463\nX.1.1\tAgain\tTwice.\tRFC 3463", "listed twice")]
+    [InlineData("code\tsummary\tdescription\treference\nX.1.1\tBad destination mailbox address\tRFC 3463", "expected a code")]
+    [InlineData("code\tsummary\tdescription\treference\nX.9.1\tNo such subject\tNone.\tRFC 3463", "expected a code")]
+    [InlineData("code\tsummary\tdescription\treference\nX.1.2\t\tNo summary.\tRFC 3463", "expected a code")]
+    [InlineData("X.1.1\tBad destination mailbox address\tThe mailbox does not exist.\tRFC 3463", "expected the header")]
+    public void A_malformed_or_repeated_registry_row_is_refused(string table, string error)
+    {
+        var thrown = Assert.Throws<InvalidDataException>(() => StatusCodeRegistry.Parse(new StringReader(table)));
+        Assert.Contains(error, thrown.Message);
+    }
 }
