@@ -80,6 +80,30 @@ public sealed class QueryApiTests(StateServiceFixture fixture) : StateTestBase(f
         Assert.Equal([delivered.EventId], await Ids($"campaign_uid={campaign}&type=delivered"));
     }
 
+    [Fact]
+    public async Task Bounce_log_says_what_each_status_code_means()
+    {
+        var email = Events.NewEmail();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var registered = Events.Make(email, "l", "bounce", BounceKinds.Hard, "5.1.1", "userunknown", BounceScopes.Recipient, start);
+        var unregistered = Events.Make(email, "l", "bounce", BounceKinds.Soft, "4.7.500", "blocked", BounceScopes.Message, start.AddMinutes(1));
+        var complaint = Events.Make(email, "l", "complaint", BounceKinds.Complaint, null, "feedback", BounceScopes.Recipient, start.AddMinutes(2));
+        await ConsumeInOrderAsync(registered, unregistered, complaint);
+
+        var items = (await _client.GetFromJsonAsync<JsonElement>($"/v1/bounces?email={email}")).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("event_id").GetString()!, i => i.GetProperty("status_meaning"));
+        var userUnknown = items[registered.EventId];
+        Assert.Equal("Permanent Failure", userUnknown.GetProperty("class").GetString());
+        Assert.Equal("Addressing Status", userUnknown.GetProperty("subject").GetString());
+        Assert.Equal("Bad destination mailbox address", userUnknown.GetProperty("detail").GetString());
+        Assert.Equal("Permanent Failure: Addressing Status: Bad destination mailbox address", userUnknown.GetProperty("summary").GetString());
+        var fallback = items[unregistered.EventId];
+        Assert.False(fallback.GetProperty("detail_registered").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, fallback.GetProperty("detail").ValueKind);
+        Assert.Equal("Persistent Transient Failure: Security or Policy Status (detail 500 is not in the registry)", fallback.GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, items[complaint.EventId].ValueKind);
+    }
+
     [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=501")]
