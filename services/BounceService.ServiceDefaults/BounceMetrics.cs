@@ -15,6 +15,9 @@ public static class BounceMetrics
     public const string StatusChangesName = "bounceservice.state.status_changes";
     public const string WebhookAttemptsName = "bounceservice.webhook.attempts";
     public const string WebhookDurationName = "bounceservice.webhook.duration";
+    public const string WebhookDeadLettersName = "bounceservice.webhook.dead_letters";
+    public const string ConsumeLagName = "bounceservice.bus.consume.lag";
+    public const string BusDeadLettersName = "bounceservice.bus.dead_letters";
 
     private static readonly Meter Meter = new(MeterName);
 
@@ -23,11 +26,18 @@ public static class BounceMetrics
     private static readonly Histogram<double> PublishDuration =
         Meter.CreateHistogram<double>(PublishDurationName, "s", "Time from publishing a request's events to the broker's confirms.");
     private static readonly Counter<long> StatusChanges =
-        Meter.CreateCounter<long>(StatusChangesName, "{change}", "Subscriber status flips caused by consumed outcomes, by cause.");
+        Meter.CreateCounter<long>(StatusChangesName, "{change}", "Subscriber status flips (outcomes, manual and automatic reactivation), by cause and new status.");
     private static readonly Counter<long> WebhookAttempts =
         Meter.CreateCounter<long>(WebhookAttemptsName, "{attempt}", "Webhook sends to one CRM endpoint (HTTP retries included), by outcome.");
     private static readonly Histogram<double> WebhookDuration =
         Meter.CreateHistogram<double>(WebhookDurationName, "s", "Time of one webhook send to one CRM endpoint, HTTP retries included, by outcome.");
+
+    private static readonly Counter<long> WebhookDeadLetters =
+        Meter.CreateCounter<long>(WebhookDeadLettersName, "{delivery}", "Webhook deliveries given up (dead), by reason.");
+    private static readonly Histogram<double> ConsumeLag =
+        Meter.CreateHistogram<double>(ConsumeLagName, "s", "Time from a bus message's sending to the start of its successful consumption, by consumer and message type.");
+    private static readonly Counter<long> BusDeadLetters =
+        Meter.CreateCounter<long>(BusDeadLettersName, "{message}", "Bus messages whose consumer still failed after its retries (moved to the _error queue), by consumer and message type.");
 
     public static void EventIngested(string provider, string kind) =>
         EventsIngested.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("kind", kind));
@@ -48,4 +58,17 @@ public static class BounceMetrics
         WebhookAttempts.Add(1, tag);
         WebhookDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
     }
+
+    /// <param name="reason"><c>retries_exhausted</c>, <c>gone</c> (the CRM answered 410) or <c>endpoint_disabled</c>.</param>
+    public static void WebhooksDeadLettered(string reason, long count = 1)
+    {
+        if (count > 0) WebhookDeadLetters.Add(count, new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    public static void Consumed(TimeSpan lag, string consumer, string messageType) =>
+        ConsumeLag.Record(lag.TotalSeconds, new KeyValuePair<string, object?>("consumer", consumer), new KeyValuePair<string, object?>("message_type", messageType));
+
+    /// <param name="consumer">The consumer class, or the queue of a message that no consumer could read.</param>
+    public static void BusMessageDeadLettered(string consumer, string messageType) =>
+        BusDeadLetters.Add(1, new KeyValuePair<string, object?>("consumer", consumer), new KeyValuePair<string, object?>("message_type", messageType));
 }

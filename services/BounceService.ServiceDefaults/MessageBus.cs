@@ -23,6 +23,8 @@ public static class MessageBus
                 $"ConnectionStrings:{ConnectionStringName} is not set (e.g. ConnectionStrings__RabbitMq=amqp://app:app@127.0.0.1:5672/).");
         var address = new RabbitMqAddress(connection);
 
+        // On the container, not the bus configuration, so that a test harness replacing the bus keeps it.
+        builder.Services.AddReceiveObserver<BusMetrics>();
         builder.Services.AddMassTransit(x =>
         {
             // MassTransit would otherwise report usage to its vendor over the internet.
