@@ -1,3 +1,4 @@
+using BounceService.ServiceDefaults;
 using BounceService.WebhookDispatch.Crm;
 using BounceService.WebhookDispatch.Data;
 using Microsoft.EntityFrameworkCore;
@@ -32,10 +33,12 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
 
         var next = outcome.StatusCode == StatusCodes.Status410Gone ? null
             : RetryPlan.Next(options.Value.Schedule, attempts, now, outcome.RetryAfter, Random.Shared);
-        await rows.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, next is null ? DeliveryStatuses.Dead : DeliveryStatuses.Pending)
+        var updated = await rows.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, next is null ? DeliveryStatuses.Dead : DeliveryStatuses.Pending)
             .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.NextAttemptAt, next ?? now)
             .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(d => d.LastStatusCode, outcome.StatusCode).SetProperty(d => d.LastError, outcome.Error), cancellationToken);
+        if (next is null)
+            BounceMetrics.WebhooksDeadLettered(outcome.StatusCode == StatusCodes.Status410Gone ? "gone" : "retries_exhausted", updated);
 
         if (outcome.StatusCode == StatusCodes.Status410Gone)
         {
@@ -55,9 +58,10 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
         var changed = await db.Endpoints.Where(e => e.Id == endpointId && e.Enabled).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledAt, now).SetProperty(e => e.DisabledReason, reason)
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-        await db.Deliveries.Where(d => d.EndpointId == endpointId && d.Status == DeliveryStatuses.Pending).ExecuteUpdateAsync(s => s
+        var ended = await db.Deliveries.Where(d => d.EndpointId == endpointId && d.Status == DeliveryStatuses.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, DeliveryStatuses.Dead).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(d => d.LastError, d => d.LastError ?? "endpoint disabled"), cancellationToken);
+        BounceMetrics.WebhooksDeadLettered("endpoint_disabled", ended);
         if (changed > 0)
             logger.LogWarning("endpoint.disabled: webhook endpoint {EndpointId} disabled: {Reason}", endpointId, reason);
     }
