@@ -1,4 +1,5 @@
 using BounceService.Contracts;
+using BounceService.ServiceDefaults;
 using BounceService.SubscriberState.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public sealed class AutoReactivation(IServiceScopeFactory scopes, IOptions<AutoR
         }).ToList();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var change in changes) BounceMetrics.StatusChanged(change.Cause, change.NewStatus);
 
         foreach (var change in changes) await bus.Publish(StatusMoves.ToMessage(change, null), cancellationToken);
         return changes.Count;

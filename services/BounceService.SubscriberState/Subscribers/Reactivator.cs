@@ -1,4 +1,5 @@
 using BounceService.Contracts;
+using BounceService.ServiceDefaults;
 using BounceService.SubscriberState.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,7 @@ public sealed class Reactivator(StateDbContext db, TimeProvider clock)
         await db.Suppressions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        BounceMetrics.StatusChanged(change.Cause, change.NewStatus);
         return (Outcome.Reactivated, change);
     }
 }
