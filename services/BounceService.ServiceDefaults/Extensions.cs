@@ -24,6 +24,9 @@ public static class Extensions
         // One JSON style for every API of the service: snake_case, as the webhook payloads and ESPs use.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        // HttpClientFactory's own log passes every header value (webhook signatures, tokens) to structured log
+        // exporters as a log value, its "*" redaction notwithstanding: HTTP calls are traced by OpenTelemetry instead.
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))

@@ -19,6 +19,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
     private PostgreSqlContainer? _postgres;
     private RabbitMqContainer? _rabbitMq;
     private readonly List<string> _virtualHosts = [];
+    private readonly List<string> _users = [];
 
     public string Postgres { get; private set; } = "";
     public string RabbitMq { get; private set; } = "";
@@ -68,6 +69,25 @@ public sealed class TestInfrastructure : IAsyncLifetime
         return new UriBuilder(RabbitMq) { Path = "/" + vhost }.Uri.ToString();
     }
 
+    /// <summary>
+    /// A broker user of the caller's own (with <paramref name="password"/>) allowed on the virtual host of
+    /// <paramref name="rabbitMq"/>, e.g. so that a test can look for a password that appears nowhere else; removed on dispose.
+    /// </summary>
+    /// <returns><paramref name="rabbitMq"/> with the new user's credentials.</returns>
+    public async Task<string> RabbitMqUserAsync(string rabbitMq, string user, string password)
+    {
+        if (_rabbitMq is not null) throw new InvalidOperationException("A broker container has a single user; set " + RabbitMqVariable + ".");
+        using var management = ManagementClient();
+        var name = Uri.EscapeDataString(user);
+        using var body = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { password, tags = "" }), Encoding.UTF8, "application/json");
+        (await management.PutAsync($"users/{name}", body)).EnsureSuccessStatusCode();
+        _users.Add(name);
+        var vhost = Uri.EscapeDataString(Uri.UnescapeDataString(new Uri(rabbitMq).AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/");
+        using var permissions = new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", Encoding.UTF8, "application/json");
+        (await management.PutAsync($"permissions/{vhost}/{name}", permissions)).EnsureSuccessStatusCode();
+        return new UriBuilder(rabbitMq) { UserName = name, Password = Uri.EscapeDataString(password) }.Uri.ToString();
+    }
+
     private HttpClient ManagementClient()
     {
         var broker = new Uri(RabbitMq);
@@ -78,10 +98,11 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_virtualHosts.Count > 0)
+        if (_virtualHosts.Count > 0 || _users.Count > 0)
         {
             using var management = ManagementClient();
             foreach (var vhost in _virtualHosts) await management.DeleteAsync($"vhosts/{vhost}");
+            foreach (var user in _users) await management.DeleteAsync($"users/{user}");
         }
         if (_postgres is not null) await _postgres.DisposeAsync();
         if (_rabbitMq is not null) await _rabbitMq.DisposeAsync();
