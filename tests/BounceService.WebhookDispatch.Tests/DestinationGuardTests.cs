@@ -86,7 +86,7 @@ public sealed class ConnectTimeGuardTests(DispatchServiceFixture fixture)
 
         await factory.Services.GetTestHarness().Bus.Publish(WebhookPayloadTests.Change($"g-{Guid.NewGuid():N}@example.com", SubscriberStatuses.Bounced));
         var deliveries = await Eventually.GetAsync(
-            async () => (await client.GetFromJsonAsync<List<JsonElement>>("/v1/webhook-deliveries"))!,
+            async () => (await client.GetFromJsonAsync<JsonElement>("/v1/webhook-deliveries")).GetProperty("items").EnumerateArray().ToList(),
             d => d.Count == 1 && d[0].GetProperty("attempt_log").GetArrayLength() > 0);
 
         Assert.Contains("refused", deliveries[0].GetProperty("attempt_log")[0].GetProperty("error").GetString());

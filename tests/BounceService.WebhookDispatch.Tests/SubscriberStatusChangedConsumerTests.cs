@@ -24,7 +24,7 @@ public sealed class SubscriberStatusChangedConsumerTests(DispatchServiceFixture 
     }
 
     internal static async Task<List<JsonElement>> DeliveriesAsync(HttpClient client, Guid endpointId) =>
-        (await client.GetFromJsonAsync<List<JsonElement>>($"/v1/webhook-deliveries?endpoint_id={endpointId}"))!;
+        (await client.GetFromJsonAsync<JsonElement>($"/v1/webhook-deliveries?endpoint_id={endpointId}")).GetProperty("items").EnumerateArray().ToList();
 
     internal static async Task<List<JsonElement>> UntilAsync(HttpClient client, Guid endpointId, Func<List<JsonElement>, bool> done, int seconds = 20)
     {
@@ -249,8 +249,8 @@ public sealed class SubscriberStatusChangedConsumerTests(DispatchServiceFixture 
         await first.Services.GetTestHarness().Bus.Publish(change);
         using var firstClient = first.CreateClient();
         await Eventually.GetAsync( // the failed attempt is recorded and the retry scheduled
-            async () => await firstClient.GetFromJsonAsync<List<JsonElement>>("/v1/webhook-deliveries?status=pending"),
-            d => d!.Count == 1 && d[0].GetProperty("attempts").GetInt32() == 1);
+            async () => (await firstClient.GetFromJsonAsync<JsonElement>("/v1/webhook-deliveries?status=pending")).GetProperty("items").EnumerateArray().ToList(),
+            d => d.Count == 1 && d[0].GetProperty("attempts").GetInt32() == 1);
         await first.DisposeAsync();
         LogContext.Current = null; // MassTransit keeps the disposed host's logger in an AsyncLocal of this flow
 

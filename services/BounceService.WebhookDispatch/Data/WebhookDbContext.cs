@@ -26,6 +26,8 @@ public sealed class WebhookDbContext(DbContextOptions<WebhookDbContext> options)
             // Only pending deliveries are scanned for due ones.
             e.HasIndex(d => new { d.EndpointId, d.NextAttemptAt }).HasFilter("status = 'pending'");
             e.HasIndex(d => new { d.Status, d.CreatedAt });
+            // Pages of GET /v1/webhook-deliveries, newest first (read backwards).
+            e.HasIndex(d => new { d.CreatedAt, d.Id });
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         });

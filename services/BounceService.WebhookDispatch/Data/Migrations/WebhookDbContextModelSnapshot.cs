@@ -131,6 +131,9 @@ namespace BounceService.WebhookDispatch.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_deliveries_created_at_id");
+
                     b.HasIndex("EndpointId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_endpoint_id_message_id");
