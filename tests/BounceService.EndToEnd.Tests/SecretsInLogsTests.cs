@@ -129,7 +129,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
         string[] secrets =
         [
-            _brokerPassword, _postgres, _genericToken, wrongToken, _brevoToken, _postmarkPassword, postmarkBasic, _mailgunKey, signature, tampered,
+            _brokerPassword, _rabbitMq, _postgres, _genericToken, wrongToken, _brevoToken, _postmarkPassword, postmarkBasic, _mailgunKey, signature, tampered,
             _configSecret, _configSecret["whsec_".Length..], createdSecret, createdSecret["whsec_".Length..], rotatedSecret, rotatedSecret["whsec_".Length..],
             .. webhooks.SelectMany(w => w.Headers["webhook-signature"].Split(' ')).Select(s => s[(s.IndexOf(',', StringComparison.Ordinal) + 1)..]),
         ];
