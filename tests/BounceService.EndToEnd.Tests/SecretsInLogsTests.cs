@@ -116,6 +116,21 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         var (mailgun, signature) = await MailgunAsync(ingest, recipient, tamper: false);
         var (mailgunRefused, tampered) = await MailgunAsync(ingest, recipient, tamper: true);
 
+        // A replica given wrong passwords: its connection failures must not quote them either.
+        var (wrongDatabasePassword, wrongBrokerPassword) = (NewSecret("wrong-db-password"), NewSecret("wrong-broker-password"));
+        await using var misconfigured = Start(new WebApplicationFactory<StateDbContext>(), web =>
+        {
+            web.UseSetting("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(_postgres) { Password = wrongDatabasePassword }.ConnectionString);
+            web.UseSetting("ConnectionStrings:RabbitMq", new UriBuilder(_rabbitMq) { Password = wrongBrokerPassword }.Uri.ToString());
+        });
+        var misconfiguredClient = misconfigured.CreateClient();
+        var unhealthy = await misconfiguredClient.GetAsync("/health");
+        var failed = await misconfiguredClient.GetAsync("/v1/bounces"); // the database refuses: logged as an unhandled exception
+        await Eventually.GetAsync(() => Task.FromResult(_logs.Entries.Count(e => e.Level >= LogLevel.Warning && e.Category.StartsWith("MassTransit", StringComparison.Ordinal))),
+            n => n > 0, what: "the broker refusing the wrong password");
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError), (unhealthy.StatusCode, failed.StatusCode));
+        Assert.Contains(_logs.Entries, e => e.Text.Contains("28P01", StringComparison.Ordinal)); // PostgreSQL's invalid_password
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (created.StatusCode, rotated.StatusCode));
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Unauthorized), (accepted.StatusCode, refused.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, brevoRefused.StatusCode);
@@ -129,7 +144,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
         string[] secrets =
         [
-            _brokerPassword, _rabbitMq, _postgres, _genericToken, wrongToken, _brevoToken, _postmarkPassword, postmarkBasic, _mailgunKey, signature, tampered,
+            _brokerPassword, _rabbitMq, _postgres, wrongDatabasePassword, wrongBrokerPassword, _genericToken, wrongToken, _brevoToken, _postmarkPassword, postmarkBasic, _mailgunKey, signature, tampered,
             _configSecret, _configSecret["whsec_".Length..], createdSecret, createdSecret["whsec_".Length..], rotatedSecret, rotatedSecret["whsec_".Length..],
             .. webhooks.SelectMany(w => w.Headers["webhook-signature"].Split(' ')).Select(s => s[(s.IndexOf(',', StringComparison.Ordinal) + 1)..]),
         ];
