@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BounceService.Contracts;
+using Microsoft.EntityFrameworkCore;
 
 namespace BounceService.SubscriberState.Tests;
 
@@ -31,6 +32,26 @@ public sealed class CampaignStatsTests(StateServiceFixture fixture) : StateTestB
         Assert.Equal(["delivered:6:0.6667", "hard:2:0.2222", "complaint:1:0.1111", "soft:1:0.1111"], Rates(stats, "by_kind"));
         Assert.Equal(["userunknown:2:0.2222", "feedback:1:0.1111", "mailboxfull:1:0.1111"], Rates(stats, "by_reason"));
         Assert.Equal(["5.1.1:2:0.2222", "(none):1:0.1111", "4.2.2:1:0.1111"], Rates(stats, "by_code"));
+    }
+
+    [Fact]
+    public async Task Campaign_counters_count_an_event_delivered_twice_once()
+    {
+        var campaign = $"c-{Guid.NewGuid():N}";
+        var delivered = Enumerable.Range(0, 4).Select(_ => Of(campaign, BounceKinds.Delivered, null, "delivered")).ToArray();
+        var hard = Of(campaign, BounceKinds.Hard, "5.1.1", "userunknown");
+        var soft = Of(campaign, BounceKinds.Soft, "4.2.2", "mailboxfull");
+
+        // Duplicates side by side (two consumers racing on one event), then redelivered later.
+        await ConsumeTogetherAsync([.. delivered, hard, soft, hard, soft, delivered[0]]);
+        await ConsumeInOrderAsync(hard, delivered[1]);
+
+        var stats = await _client.GetFromJsonAsync<JsonElement>($"/v1/campaigns/{campaign}/stats");
+        Assert.Equal(6, stats.GetProperty("sends").GetInt64());
+        Assert.Equal(["delivered:4:0.6667", "hard:1:0.1667", "soft:1:0.1667"], Rates(stats, "by_kind"));
+        Assert.Equal(["4.2.2:1:0.1667", "5.1.1:1:0.1667"], Rates(stats, "by_code"));
+        Assert.Equal(6, await QueryAsync(db => db.BounceLog.CountAsync(b => b.CampaignUid == campaign)));
+        Assert.Equal(6, await QueryAsync(db => db.CampaignOutcomeCounts.Where(c => c.CampaignUid == campaign).SumAsync(c => c.Count)));
     }
 
     [Fact]

@@ -27,13 +27,12 @@ public sealed record CampaignStats(string CampaignUid, long? ExplicitSends, IRea
 
     public long WithCode(string dsnCode) => Groups.Where(g => g.DsnCode == dsnCode && g.Kind != BounceKinds.Delivered).Sum(g => g.Count);
 
-    /// <summary>One grouped read over the campaign's rows (index <c>(campaign_uid, occurred_at, id)</c>).</summary>
+    /// <summary>The campaign's counter rows (<see cref="CampaignOutcomeCount"/>): a few dozen rows however many sends it had.</summary>
     public static async Task<CampaignStats> LoadAsync(StateDbContext db, string campaignUid, CancellationToken cancellationToken)
     {
-        var groups = await db.BounceLog.AsNoTracking()
-            .Where(b => b.CampaignUid == campaignUid)
-            .GroupBy(b => new { b.Kind, b.Reason, b.DsnCode })
-            .Select(g => new Group(g.Key.Kind, g.Key.Reason, g.Key.DsnCode, g.LongCount()))
+        var groups = await db.CampaignOutcomeCounts.AsNoTracking()
+            .Where(c => c.CampaignUid == campaignUid)
+            .Select(c => new Group(c.Kind, c.Reason, c.DsnCode, c.Count))
             .ToListAsync(cancellationToken);
         var explicitSends = await db.CampaignSends.AsNoTracking().Where(c => c.CampaignUid == campaignUid)
             .Select(c => (long?)c.Count).SingleOrDefaultAsync(cancellationToken);

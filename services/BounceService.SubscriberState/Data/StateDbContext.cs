@@ -16,6 +16,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
     public DbSet<SenderFlag> SenderFlags => Set<SenderFlag>();
     public DbSet<CampaignSends> CampaignSends => Set<CampaignSends>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<CampaignOutcomeCount> CampaignOutcomeCounts => Set<CampaignOutcomeCount>();
+    public DbSet<ListDailyOutcomeCount> ListDailyOutcomeCounts => Set<ListDailyOutcomeCount>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -66,6 +68,19 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
         {
             e.ToTable("campaign_sends");
             e.HasKey(c => c.CampaignUid);
+        });
+
+        // One row per combination; the code may be null, and a null code is still one combination (ON CONFLICT).
+        model.Entity<CampaignOutcomeCount>(e =>
+        {
+            e.ToTable("campaign_outcome_counts");
+            e.HasIndex(c => new { c.CampaignUid, c.Kind, c.Reason, c.DsnCode }).IsUnique().AreNullsDistinct(false);
+        });
+
+        model.Entity<ListDailyOutcomeCount>(e =>
+        {
+            e.ToTable("list_daily_outcome_counts");
+            e.HasIndex(c => new { c.ListUid, c.Day, c.Kind, c.DsnCode }).IsUnique().AreNullsDistinct(false);
         });
 
         model.Entity<Alert>(e =>

@@ -9,7 +9,8 @@ namespace BounceService.SubscriberState.Subscribers;
 /// <summary>
 /// Applies one classified outcome in one transaction: the bounce log row (unique on the event id, so a
 /// second delivery of the same event changes nothing), the subscriber rows (locked, so concurrent events for
-/// one address are applied one after the other), the status changes and the suppression.
+/// one address are applied one after the other), the status changes and the suppression. The campaign and list
+/// counters are added to by a trigger on the log row at commit (<see cref="CampaignOutcomeCount"/>).
 /// </summary>
 public sealed class OutcomeRecorder(StateDbContext db, TimeProvider clock, ILogger<OutcomeRecorder> logger)
 {

@@ -211,6 +211,50 @@ namespace BounceService.SubscriberState.Data.Migrations
                     b.ToTable("bounce_log", "subscriber_state");
                 });
 
+            modelBuilder.Entity("BounceService.SubscriberState.Data.CampaignOutcomeCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CampaignUid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("campaign_uid");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<string>("DsnCode")
+                        .HasColumnType("text")
+                        .HasColumnName("dsn_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_outcome_counts");
+
+                    b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_outcome_counts_campaign_uid_kind_reason_dsn_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode"), false);
+
+                    b.ToTable("campaign_outcome_counts", "subscriber_state");
+                });
+
             modelBuilder.Entity("BounceService.SubscriberState.Data.CampaignSends", b =>
                 {
                     b.Property<string>("CampaignUid")
@@ -229,6 +273,49 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasName("pk_campaign_sends");
 
                     b.ToTable("campaign_sends", "subscriber_state");
+                });
+
+            modelBuilder.Entity("BounceService.SubscriberState.Data.ListDailyOutcomeCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DsnCode")
+                        .HasColumnType("text")
+                        .HasColumnName("dsn_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ListUid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("list_uid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_daily_outcome_counts");
+
+                    b.HasIndex("ListUid", "Day", "Kind", "DsnCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_daily_outcome_counts_list_uid_day_kind_dsn_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ListUid", "Day", "Kind", "DsnCode"), false);
+
+                    b.ToTable("list_daily_outcome_counts", "subscriber_state");
                 });
 
             modelBuilder.Entity("BounceService.SubscriberState.Data.Reactivation", b =>
