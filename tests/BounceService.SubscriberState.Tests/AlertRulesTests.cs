@@ -48,4 +48,40 @@ public sealed class AlertRulesTests
         Assert.False(Holds(10, 40));
         Assert.True(Holds(10, 39));
     }
+
+    private static readonly DateOnly Today = new(2026, 12, 4);
+
+    /// <summary>Each week's counts split over its first and last day, so that an off-by-one window shows.</summary>
+    private static bool StaleListHolds(long full, long sends, long previousFull, long previousSends) =>
+        AlertRules.ForList("l", Today,
+        [
+            (Today.AddDays(-6), BounceKinds.Soft, "4.2.2", full), (Today, BounceKinds.Delivered, null, sends - full),
+            (Today.AddDays(-7), BounceKinds.Soft, "4.2.2", previousFull), (Today.AddDays(-13), BounceKinds.Delivered, null, previousSends - previousFull),
+            (Today.AddDays(-14), BounceKinds.Soft, "4.2.2", 1000), // older than both weeks
+        ], Defaults).Holds;
+
+    [Fact]
+    public void Stale_list_holds_over_two_percent_of_a_weeks_sends()
+    {
+        Assert.False(StaleListHolds(20, 1000, 0, 0));
+        Assert.True(StaleListHolds(21, 1000, 0, 0));
+    }
+
+    [Fact]
+    public void Stale_list_holds_only_at_one_and_a_half_times_the_share_of_the_week_before()
+    {
+        Assert.False(StaleListHolds(29, 1000, 20, 1000)); // 2.9% against 2%
+        Assert.True(StaleListHolds(30, 1000, 20, 1000)); // 3% = 1.5 x 2%
+        Assert.True(StaleListHolds(15, 500, 20, 1000)); // shares, not counts
+    }
+
+    [Fact]
+    public void Stale_list_counts_5_2_2_as_mailbox_full_and_waits_for_the_minimum_sends()
+    {
+        static bool Holds(string dsn, long sends) => AlertRules.ForList("l", Today, [(Today, BounceKinds.Soft, dsn, sends)], Defaults).Holds;
+
+        Assert.True(Holds("5.2.2", 100));
+        Assert.False(Holds("4.2.1", 100));
+        Assert.False(Holds("4.2.2", 99));
+    }
 }

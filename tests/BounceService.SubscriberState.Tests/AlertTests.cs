@@ -145,6 +145,30 @@ public sealed class AlertTests(StateServiceFixture fixture) : StateTestBase(fixt
         Assert.Single(Raised(key));
     }
 
+    [Fact]
+    public async Task Stale_list_is_raised_when_mailbox_full_creeps_up_week_over_week()
+    {
+        var list = $"l-{Guid.NewGuid():N}";
+        var key = $"stale_list:list:{list}";
+        BounceClassified Outcome(bool full, int daysAgo) => Events.Make($"{Guid.NewGuid():N}@{_domain}", list,
+            full ? "bounce" : "delivered", full ? BounceKinds.Soft : BounceKinds.Delivered, full ? "4.2.2" : null,
+            full ? "mailboxfull" : "delivered", BounceScopes.Recipient, DateTimeOffset.UtcNow.AddDays(-daysAgo));
+
+        // The week before: 1 in 20. This week: 1 in 20 too, over 2% but not rising.
+        await ConsumeInOrderAsync([.. Enumerable.Range(0, 19).Select(_ => Outcome(false, 9)), Outcome(true, 9)]);
+        await ConsumeInOrderAsync([.. Enumerable.Range(0, 19).Select(_ => Outcome(false, 1)), Outcome(true, 1)]);
+        Assert.Null(await AlertAsync(key));
+
+        await ConsumeInOrderAsync(Outcome(true, 0)); // 2 / 21, over 1.5 x 5%
+        await ConsumeInOrderAsync(Outcome(true, 0));
+        var alert = await AlertAsync(key);
+        Assert.NotNull(alert);
+        Assert.Equal(3, alert.Value.GetProperty("count").GetInt64());
+        Assert.Equal(22, alert.Value.GetProperty("total").GetInt64());
+        Assert.Contains("clean the list", alert.Value.GetProperty("fix").GetString());
+        Assert.Equal(2, Assert.Single(Raised(key)).Count);
+    }
+
     private async Task SendsAsync(long count) =>
         (await _client.PostAsJsonAsync($"/v1/campaigns/{_campaign}/sends", new { count })).EnsureSuccessStatusCode();
 

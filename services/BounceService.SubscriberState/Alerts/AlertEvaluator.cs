@@ -19,11 +19,14 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
     /// </summary>
     public async Task<IReadOnlyList<AlertRaised>> EvaluateAfterAsync(BounceLogEntry entry, CancellationToken cancellationToken)
     {
-        if (entry.Kind == BounceKinds.Delivered || !AlertRules.Counts(entry.DsnCode, entry.Reason)) return [];
+        if (entry.Kind == BounceKinds.Delivered) return [];
         var raised = new List<AlertRaised>();
-        if (entry.CampaignUid is { } campaign) raised.AddRange(await EvaluateCampaignAsync(campaign, cancellationToken));
+        if (entry.CampaignUid is { } campaign && AlertRules.Counts(entry.DsnCode, entry.Reason))
+            raised.AddRange(await EvaluateCampaignAsync(campaign, cancellationToken));
         if (entry.RecipientDomain is { } domain && AlertRules.IsPolicyBlock(entry.DsnCode))
             raised.AddRange(await EvaluateDomainAsync(domain, cancellationToken));
+        if (entry.ListUid is { } list && AlertRules.IsMailboxFull(entry.DsnCode))
+            raised.AddRange(await EvaluateListAsync(list, cancellationToken));
         return raised;
     }
 
@@ -34,9 +37,12 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
             .Select(a => new { a.Scope, a.Subject }).Distinct().ToListAsync(cancellationToken);
         var raised = new List<AlertRaised>();
         foreach (var s in standing)
-            raised.AddRange(s.Scope == AlertRules.CampaignScope
-                ? await EvaluateCampaignAsync(s.Subject, cancellationToken)
-                : await EvaluateDomainAsync(s.Subject, cancellationToken));
+            raised.AddRange(s.Scope switch
+            {
+                AlertRules.CampaignScope => await EvaluateCampaignAsync(s.Subject, cancellationToken),
+                AlertRules.ListScope => await EvaluateListAsync(s.Subject, cancellationToken),
+                _ => await EvaluateDomainAsync(s.Subject, cancellationToken),
+            });
         return raised;
     }
 
@@ -56,6 +62,18 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
             .Select(g => new { g.Key.Kind, g.Key.DsnCode, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
         return await ApplyAsync([AlertRules.ForDomain(domain, groups.Select(g => (g.Kind, g.DsnCode, g.Count)), options.Value)], cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateListAsync(string listUid, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(1 - 2 * AlertRules.WeekDays);
+        // Index (list_uid, day, kind, dsn_code): two weeks of one list's counter rows.
+        var counts = await db.ListDailyOutcomeCounts.AsNoTracking()
+            .Where(c => c.ListUid == listUid && c.Day >= from && c.Day <= today)
+            .Select(c => new { c.Day, c.Kind, c.DsnCode, c.Count })
+            .ToListAsync(cancellationToken);
+        return await ApplyAsync([AlertRules.ForList(listUid, today, counts.Select(c => (c.Day, c.Kind, c.DsnCode, c.Count)), options.Value)], cancellationToken);
     }
 
     private async Task<IReadOnlyList<AlertRaised>> ApplyAsync(IReadOnlyList<AlertCheck> checks, CancellationToken cancellationToken)

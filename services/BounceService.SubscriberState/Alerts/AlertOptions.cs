@@ -7,7 +7,7 @@ public sealed class AlertOptions
 {
     public const string Section = "Alerts";
 
-    /// <summary>Campaign rules are not judged below this many sends, so that two bounces out of five raise nothing.</summary>
+    /// <summary>Campaign and list rules are not judged below this many sends, so that two bounces out of five raise nothing.</summary>
     [Range(1, long.MaxValue)] public long MinSends { get; set; } = 100;
 
     /// <summary>5.1.1 above this share of a campaign's sends: bad import source.</summary>
@@ -32,6 +32,12 @@ public sealed class AlertOptions
     [Range(1, long.MaxValue)] public long DomainBlockMinimum { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:01:00", "31.00:00:00")] public TimeSpan DomainWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Mailbox full (4.2.2, 5.2.2) above this share of a list's sends in the last 7 days: stale list ...</summary>
+    [Range(0.0, 1.0)] public double StaleListShare { get; set; } = 0.02;
+
+    /// <summary>... and at least this many times its share in the 7 days before: creeping up, not merely high.</summary>
+    [Range(1.0, 100.0)] public double StaleListGrowth { get; set; } = 1.5;
 
     /// <summary>How often standing alerts are judged again, so that they clear when no new bounce comes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);

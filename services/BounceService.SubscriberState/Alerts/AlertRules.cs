@@ -4,11 +4,12 @@ using BounceService.SubscriberState.Campaigns;
 namespace BounceService.SubscriberState.Alerts;
 
 /// <summary>One rule judged on its evidence: <see cref="Holds"/> decides whether the alert is (still) raised.</summary>
-public sealed record AlertCheck(string Rule, string Scope, string Subject, long Count, long Total, double Threshold, bool Inclusive, bool Enough, string Fix)
+/// <param name="Applies">Whether the rule may hold at all: enough sends, and any condition of its own beside the rate.</param>
+public sealed record AlertCheck(string Rule, string Scope, string Subject, long Count, long Total, double Threshold, bool Inclusive, bool Applies, string Fix)
 {
     public string Key => $"{Rule}:{Scope}:{Subject}";
     public double Rate => Total > 0 ? (double)Count / Total : 0;
-    public bool Holds => Enough && Total > 0 && (Inclusive ? Rate >= Threshold : Rate > Threshold);
+    public bool Holds => Applies && Total > 0 && (Inclusive ? Rate >= Threshold : Rate > Threshold);
 }
 
 /// <summary>The guide's symptom table as pure functions of the counts.</summary>
@@ -20,15 +21,20 @@ public static class AlertRules
     public const string Greylisting = "greylisting";
     public const string DomainBlock = "domain_block";
     public const string MessageTooLarge = "message_too_large";
+    public const string StaleList = "stale_list";
     public const string CampaignScope = "campaign";
     public const string DomainScope = "domain";
+    public const string ListScope = "list";
+
+    /// <summary>The days of the stale-list rule's window, today (UTC) included; it compares two such windows.</summary>
+    public const int WeekDays = 7;
 
     private static readonly HashSet<string> CountedCodes = ["5.1.1", "5.7.1", "4.7.1", "4.7.0"];
 
     /// <summary>5.2.3 is RFC 3463's "message length exceeds administrative limit"; the guide writes 5.2.5.</summary>
     private static readonly HashSet<string> TooLargeCodes = ["5.2.3", "5.2.5", "5.3.4"];
 
-    /// <summary>Whether a bounce with this code or reason can raise an alert (the numerator of some rule).</summary>
+    /// <summary>Whether a bounce with this code or reason can raise a campaign alert (the numerator of some campaign rule).</summary>
     public static bool Counts(string? dsnCode, string reason) =>
         IsTooLarge(dsnCode, reason) || (dsnCode is not null && (CountedCodes.Contains(dsnCode) || IsPolicyBlock(dsnCode)));
 
@@ -36,6 +42,11 @@ public static class AlertRules
         reason == "mesgtoobig" || (dsnCode is not null && TooLargeCodes.Contains(dsnCode));
 
     public static bool IsPolicyBlock(string? dsnCode) => dsnCode?.StartsWith("5.7.", StringComparison.Ordinal) == true;
+
+    /// <summary>4.2.2 is the guide's "mailbox full"; some receivers say 5.2.2 for the same thing (soft as well, see design).</summary>
+    public static bool IsMailboxFull(string? dsnCode) => dsnCode is "4.2.2" or "5.2.2";
+
+    private static bool IsSend(string kind) => kind is BounceKinds.Delivered or BounceKinds.Hard or BounceKinds.Soft or BounceKinds.Undetermined;
 
     public static IReadOnlyList<AlertCheck> ForCampaign(CampaignStats s, AlertOptions o)
     {
@@ -60,8 +71,30 @@ public static class AlertRules
     {
         var list = groups.ToList();
         var blocked = list.Where(g => g.Kind != BounceKinds.Delivered && IsPolicyBlock(g.DsnCode)).Sum(g => g.Count);
-        var sends = list.Where(g => g.Kind is BounceKinds.Delivered or BounceKinds.Hard or BounceKinds.Soft or BounceKinds.Undetermined).Sum(g => g.Count);
+        var sends = list.Where(g => IsSend(g.Kind)).Sum(g => g.Count);
         return new(DomainBlock, DomainScope, domain, blocked, sends, o.DomainBlockShare, false, blocked >= o.DomainBlockMinimum,
             "That receiver is blocking you: investigate this domain's bounces; possibly suppress it until reputation recovers.");
+    }
+
+    /// <summary>
+    /// The guide's "4.2.2 (mailbox full) creeping up": mailbox-full bounces above <see cref="AlertOptions.StaleListShare"/>
+    /// of the list's sends in the last <see cref="WeekDays"/> days (by event day, UTC), and at least
+    /// <see cref="AlertOptions.StaleListGrowth"/> times their share in the week before (a list without sends that week
+    /// counts as rising from nothing). Week against week rather than day by day: a day's share is too noisy to trend.
+    /// </summary>
+    public static AlertCheck ForList(string listUid, DateOnly today, IEnumerable<(DateOnly Day, string Kind, string? DsnCode, long Count)> counts, AlertOptions o)
+    {
+        var weekStart = today.AddDays(1 - WeekDays);
+        var rows = counts.ToList();
+        (long Full, long Sends) Week(DateOnly from) => (
+            rows.Where(c => c.Day >= from && c.Day < from.AddDays(WeekDays) && c.Kind != BounceKinds.Delivered && IsMailboxFull(c.DsnCode)).Sum(c => c.Count),
+            rows.Where(c => c.Day >= from && c.Day < from.AddDays(WeekDays) && IsSend(c.Kind)).Sum(c => c.Count));
+        var (full, sends) = Week(weekStart);
+        var (previousFull, previousSends) = Week(weekStart.AddDays(-WeekDays));
+        // full / sends >= growth * previousFull / previousSends, multiplied out: exact at the boundary, and true
+        // when the week before had no sends.
+        var rising = (double)full * previousSends >= o.StaleListGrowth * previousFull * sends;
+        return new(StaleList, ListScope, listUid, full, sends, o.StaleListShare, false, sends >= o.MinSends && rising,
+            "Stale list with abandoned addresses: after the retries fail the soft bounce converts to hard (the retry policy does it); clean the list periodically.");
     }
 }
