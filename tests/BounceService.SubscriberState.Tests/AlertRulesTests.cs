@@ -84,4 +84,15 @@ public sealed class AlertRulesTests
         Assert.False(Holds("4.2.1", 100));
         Assert.False(Holds("4.2.2", 99));
     }
+
+    [Fact]
+    public void Engaged_hard_bounce_holds_on_a_recipient_hard_bounce_while_the_address_is_still_bounced()
+    {
+        static bool Holds(string scope, bool stillBounced) => AlertRules.ForSubscriber("a@example.com",
+            [(BounceKinds.Delivered, BounceScopes.Recipient, 3), (BounceKinds.Hard, scope, 1)], stillBounced).Holds;
+
+        Assert.True(Holds(BounceScopes.Recipient, true));
+        Assert.False(Holds(BounceScopes.Recipient, false)); // re-activated: somebody checked
+        Assert.False(Holds(BounceScopes.Sender, true)); // the sender's problem says nothing about the address
+    }
 }

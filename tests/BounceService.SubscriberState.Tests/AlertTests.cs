@@ -169,6 +169,51 @@ public sealed class AlertTests(StateServiceFixture fixture) : StateTestBase(fixt
         Assert.Equal(2, Assert.Single(Raised(key)).Count);
     }
 
+    [Fact]
+    public async Task Engaged_hard_bounce_is_raised_when_activity_lies_within_the_window_of_the_bounce()
+    {
+        var list = $"l-{Guid.NewGuid():N}";
+        var bounceAt = DateTimeOffset.UtcNow.AddHours(-1);
+        var window = TimeSpan.FromDays(7); // Alerts:EngagedActivityWindow's default
+        var (inside, outside) = ($"{Guid.NewGuid():N}@{_domain}", $"{Guid.NewGuid():N}@{_domain}");
+        foreach (var (email, activity) in new[] { (inside, bounceAt - window + TimeSpan.FromMinutes(1)), (outside, bounceAt - window - TimeSpan.FromMinutes(1)) })
+        {
+            await ConsumeInOrderAsync(Events.Make(email, list, "delivered", BounceKinds.Delivered, null, "delivered", BounceScopes.Recipient, bounceAt.AddDays(-10)));
+            (await _client.PostAsJsonAsync($"/v1/subscribers/{email}/activity", new { list_uid = list, occurred_at = activity })).EnsureSuccessStatusCode();
+            await ConsumeInOrderAsync(Events.Make(email, list, "bounce", BounceKinds.Hard, "5.1.1", "userunknown", BounceScopes.Recipient, bounceAt));
+        }
+
+        Assert.Null(await AlertAsync($"engaged_hard_bounce:subscriber:{outside}"));
+        var alert = await AlertAsync($"engaged_hard_bounce:subscriber:{inside}");
+        Assert.NotNull(alert);
+        Assert.Equal(1, alert.Value.GetProperty("count").GetInt64()); // the hard bounce, out of the delivery and it
+        Assert.Equal(2, alert.Value.GetProperty("total").GetInt64());
+        Assert.Contains("wait 24h", alert.Value.GetProperty("fix").GetString());
+        Assert.Single(Raised($"engaged_hard_bounce:subscriber:{inside}"));
+
+        // Re-activated with evidence: checked, so the sweep clears it.
+        (await _client.PostAsJsonAsync($"/v1/subscribers/{inside}/reactivate", new
+        {
+            list_uid = list,
+            evidence = new { method = "signup_form", reference = "form-7", confirmed_at = DateTimeOffset.UtcNow },
+        })).EnsureSuccessStatusCode();
+        await Fixture.Factory.Services.GetRequiredService<AlertSweeper>().SweepAsync(CancellationToken.None);
+        Assert.Null(await AlertAsync($"engaged_hard_bounce:subscriber:{inside}"));
+    }
+
+    [Fact]
+    public async Task Engaged_hard_bounce_is_raised_by_activity_reported_after_the_bounce()
+    {
+        var (list, email) = ($"l-{Guid.NewGuid():N}", $"{Guid.NewGuid():N}@{_domain}");
+        await ConsumeInOrderAsync(Events.Make(email, list, "bounce", BounceKinds.Hard, "5.1.1", "userunknown", BounceScopes.Recipient, DateTimeOffset.UtcNow.AddDays(-2)));
+        Assert.Null(await AlertAsync($"engaged_hard_bounce:subscriber:{email}"));
+
+        (await _client.PostAsJsonAsync($"/v1/subscribers/{email}/activity", new { list_uid = list })).EnsureSuccessStatusCode();
+
+        Assert.NotNull(await AlertAsync($"engaged_hard_bounce:subscriber:{email}"));
+        Assert.Single(Raised($"engaged_hard_bounce:subscriber:{email}"));
+    }
+
     private async Task SendsAsync(long count) =>
         (await _client.PostAsJsonAsync($"/v1/campaigns/{_campaign}/sends", new { count })).EnsureSuccessStatusCode();
 

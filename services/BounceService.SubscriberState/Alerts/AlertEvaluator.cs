@@ -1,13 +1,14 @@
 using BounceService.Contracts;
 using BounceService.SubscriberState.Campaigns;
 using BounceService.SubscriberState.Data;
+using BounceService.SubscriberState.Subscribers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BounceService.SubscriberState.Alerts;
 
 /// <summary>
-/// Judges the rules for one campaign or one recipient domain and keeps the <c>alerts</c> table in step; returns the
+/// Judges the rules for one campaign, recipient domain, list or address and keeps the <c>alerts</c> table in step; returns the
 /// alerts raised just now (not those still standing), for the caller to publish.
 /// </summary>
 public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> options, TimeProvider clock)
@@ -27,6 +28,8 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
             raised.AddRange(await EvaluateDomainAsync(domain, cancellationToken));
         if (entry.ListUid is { } list && AlertRules.IsMailboxFull(entry.DsnCode))
             raised.AddRange(await EvaluateListAsync(list, cancellationToken));
+        if (entry.Kind == BounceKinds.Hard && entry.Scope == BounceScopes.Recipient)
+            raised.AddRange(await EvaluateSubscriberAsync(entry.Email, cancellationToken));
         return raised;
     }
 
@@ -41,6 +44,7 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
             {
                 AlertRules.CampaignScope => await EvaluateCampaignAsync(s.Subject, cancellationToken),
                 AlertRules.ListScope => await EvaluateListAsync(s.Subject, cancellationToken),
+                AlertRules.SubscriberScope => await EvaluateSubscriberAsync(s.Subject, cancellationToken),
                 _ => await EvaluateDomainAsync(s.Subject, cancellationToken),
             });
         return raised;
@@ -74,6 +78,27 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
             .Select(c => new { c.Day, c.Kind, c.DsnCode, c.Count })
             .ToListAsync(cancellationToken);
         return await ApplyAsync([AlertRules.ForList(listUid, today, counts.Select(c => (c.Day, c.Kind, c.DsnCode, c.Count)), options.Value)], cancellationToken);
+    }
+
+    /// <summary>After a recipient hard bounce, and after CRM activity is reported (it may come after the bounce).</summary>
+    public async Task<IReadOnlyList<AlertRaised>> EvaluateSubscriberAsync(string email, CancellationToken cancellationToken)
+    {
+        var rows = await db.Subscribers.AsNoTracking().Where(s => s.Email == email)
+            .Select(s => new { s.LastActivityAt, HardBounced = s.Status == SubscriberStatuses.Bounced && s.StatusCause == StatusCauses.HardBounce })
+            .ToListAsync(cancellationToken);
+        var outcomes = new List<(string, string, long)>();
+        if (rows.Max(r => r.LastActivityAt) is { } activity)
+        {
+            var (from, to) = (activity - options.Value.EngagedActivityWindow, activity + options.Value.EngagedActivityWindow);
+            // Index (email, occurred_at, id): one address's rows in the span.
+            var groups = await db.BounceLog.AsNoTracking()
+                .Where(b => b.Email == email && b.OccurredAt >= from && b.OccurredAt <= to)
+                .GroupBy(b => new { b.Kind, b.Scope })
+                .Select(g => new { g.Key.Kind, g.Key.Scope, Count = g.LongCount() })
+                .ToListAsync(cancellationToken);
+            outcomes.AddRange(groups.Select(g => (g.Kind, g.Scope, g.Count)));
+        }
+        return await ApplyAsync([AlertRules.ForSubscriber(email, outcomes, rows.Any(r => r.HardBounced))], cancellationToken);
     }
 
     private async Task<IReadOnlyList<AlertRaised>> ApplyAsync(IReadOnlyList<AlertCheck> checks, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ public sealed class AlertOptions
     /// <summary>... and at least this many times its share in the 7 days before: creeping up, not merely high.</summary>
     [Range(1.0, 100.0)] public double StaleListGrowth { get; set; } = 1.5;
 
+    /// <summary>A recipient hard bounce within this span either side of the address's latest CRM activity: check before trusting it.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")] public TimeSpan EngagedActivityWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often standing alerts are judged again, so that they clear when no new bounce comes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

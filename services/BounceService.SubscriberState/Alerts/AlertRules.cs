@@ -22,9 +22,11 @@ public static class AlertRules
     public const string DomainBlock = "domain_block";
     public const string MessageTooLarge = "message_too_large";
     public const string StaleList = "stale_list";
+    public const string EngagedHardBounce = "engaged_hard_bounce";
     public const string CampaignScope = "campaign";
     public const string DomainScope = "domain";
     public const string ListScope = "list";
+    public const string SubscriberScope = "subscriber";
 
     /// <summary>The days of the stale-list rule's window, today (UTC) included; it compares two such windows.</summary>
     public const int WeekDays = 7;
@@ -96,5 +98,19 @@ public static class AlertRules
         var rising = (double)full * previousSends >= o.StaleListGrowth * previousFull * sends;
         return new(StaleList, ListScope, listUid, full, sends, o.StaleListShare, false, sends >= o.MinSends && rising,
             "Stale list with abandoned addresses: after the retries fail the soft bounce converts to hard (the retry policy does it); clean the list periodically.");
+    }
+
+    /// <summary>
+    /// The guide's "hard bounce on engaged subscriber": the address's recipient hard bounces within
+    /// <see cref="AlertOptions.EngagedActivityWindow"/> either side of its latest CRM activity (<paramref name="outcomes"/>
+    /// are its outcomes in that span), among its sends there; while one of its rows is still bounced by a hard bounce,
+    /// since a re-activation means someone checked.
+    /// </summary>
+    public static AlertCheck ForSubscriber(string email, IEnumerable<(string Kind, string Scope, long Count)> outcomes, bool stillBounced)
+    {
+        var list = outcomes.ToList();
+        var hard = list.Where(o => o.Kind == BounceKinds.Hard && o.Scope == BounceScopes.Recipient).Sum(o => o.Count);
+        return new(EngagedHardBounce, SubscriberScope, email, hard, list.Where(o => IsSend(o.Kind)).Sum(o => o.Count), 0, false, stillBounced,
+            "The address may be only temporarily off (DNS glitch, account locked): wait 24h; re-activate manually if they re-engage.");
     }
 }

@@ -1,4 +1,6 @@
+using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Data;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BounceService.SubscriberState.Endpoints;
@@ -14,7 +16,8 @@ public static class ActivityEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordAsync(string email, ActivityBody? body, StateDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync(string email, ActivityBody? body, StateDbContext db, AlertEvaluator alerts,
+        IPublishEndpoint publisher, TimeProvider clock, CancellationToken cancellationToken)
     {
         email = email.Trim().ToLowerInvariant();
         var now = clock.GetUtcNow();
@@ -29,6 +32,12 @@ public static class ActivityEndpoints
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, at).SetProperty(s => s.UpdatedAt, now), cancellationToken);
         if (updated == 0 && !await db.Subscribers.AnyAsync(s => s.Email == email && (listUid == null || s.ListUid == listUid), cancellationToken))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown subscriber", detail: "No subscriber with this address (on this list).");
+        // Activity reported after a hard bounce makes that bounce one to check.
+        if (updated > 0)
+        {
+            foreach (var raised in await alerts.EvaluateSubscriberAsync(email, cancellationToken))
+                await publisher.Publish(raised, cancellationToken);
+        }
         return TypedResults.NoContent();
     }
 }
