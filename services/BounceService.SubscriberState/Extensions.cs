@@ -2,6 +2,7 @@ using BounceService.ServiceDefaults;
 using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Consumers;
 using BounceService.SubscriberState.Data;
+using BounceService.SubscriberState.Domains;
 using BounceService.SubscriberState.Endpoints;
 using BounceService.SubscriberState.Subscribers;
 
@@ -22,6 +23,8 @@ public static class Extensions
         builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AlertSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertSweeper>());
+        builder.Services.AddSingleton<RecipientDomainBackfill>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RecipientDomainBackfill>());
         builder.Services.AddOptions<AutoReactivationOptions>().BindConfiguration(AutoReactivationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AutoReactivation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AutoReactivation>());

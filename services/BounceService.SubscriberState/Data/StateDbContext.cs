@@ -40,6 +40,8 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             e.HasIndex(b => new { b.CampaignUid, b.OccurredAt, b.Id }).IsDescending(false, true, true);
             // Per-domain reports over a window (GET /v1/reports/domains).
             e.HasIndex(b => new { b.RecipientDomain, b.OccurredAt });
+            // The rows written before recipient_domain existed, for RecipientDomainBackfill; empty once it is done.
+            e.HasIndex(b => b.Id).HasFilter("recipient_domain IS NULL").HasDatabaseName("ix_bounce_log_missing_recipient_domain");
         });
 
         model.Entity<StatusChange>(e =>

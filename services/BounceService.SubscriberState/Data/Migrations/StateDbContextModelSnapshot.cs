@@ -193,6 +193,10 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_bounce_log_event_id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_bounce_log_missing_recipient_domain")
+                        .HasFilter("recipient_domain IS NULL");
+
                     b.HasIndex("OccurredAt", "Id")
                         .IsDescending()
                         .HasDatabaseName("ix_bounce_log_occurred_at_id");
