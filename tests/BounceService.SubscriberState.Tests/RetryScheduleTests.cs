@@ -71,13 +71,17 @@ public sealed class RetryScheduleTests(StateServiceFixture fixture) : StateTestB
         Assert.Equal("default", (await _client.GetFromJsonAsync<JsonElement>($"/v1/sending-servers/{server}")).GetProperty("retry_policy").GetString());
     }
 
+    /// <summary>The service's time now, to the second (PostgreSQL keeps microseconds).</summary>
+    private DateTimeOffset Now() => new(Fixture.Clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
     [Fact]
     public async Task Each_soft_bounce_schedules_the_next_delay_and_the_one_after_the_last_turns_hard()
     {
         var (email, list, server) = (Events.NewEmail(), Events.NewList(), NewServer());
         await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "02:00:00", "05:00:00" } });
-        var start = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(1).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero); // PostgreSQL keeps microseconds
+        var start = Now();
 
+        // Each retry's bounce comes back when it was due: the delays count from the bounce, not from its arrival.
         await ConsumeInOrderAsync(Soft(email, list, server, start), Soft(email, list, server, start.AddHours(2)));
         var scheduled = await RetriesAsync(email);
         await ConsumeInOrderAsync(Soft(email, list, server, start.AddHours(7)));
@@ -92,7 +96,7 @@ public sealed class RetryScheduleTests(StateServiceFixture fixture) : StateTestB
     public async Task Delivery_cancels_the_pending_retry()
     {
         var (email, list) = (Events.NewEmail(), Events.NewList());
-        await ConsumeInOrderAsync(Soft(email, list, NewServer(), DateTimeOffset.UtcNow.AddDays(1)));
+        await ConsumeInOrderAsync(Soft(email, list, NewServer(), Now()));
         var before = await RetriesAsync(email);
 
         await ConsumeInOrderAsync(Events.Delivered(email, list));
@@ -102,27 +106,40 @@ public sealed class RetryScheduleTests(StateServiceFixture fixture) : StateTestB
     }
 
     [Fact]
-    public async Task Due_retry_is_announced_once()
+    public async Task Retry_is_announced_once_when_the_clock_reaches_its_due_time()
     {
         var (email, list, server) = (Events.NewEmail(), Events.NewList(), NewServer());
-        await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "00:00:01" } });
+        await PutPolicyAsync(server, new { retry_policy = "custom", delays = new[] { "01:00:00" } });
+        var due = Now().AddHours(1);
+        await ConsumeInOrderAsync(Soft(email, list, server, due.AddHours(-1)));
+        var announcer = Fixture.Factory.Services.GetRequiredService<RetryAnnouncer>();
+        List<DeliveryRetryDue> Announced() => Fixture.Recorder.Published<DeliveryRetryDue>().Where(r => r.Email == email).ToList();
+        try
+        {
+            Fixture.Clock.MoveTo(due.AddSeconds(-2));
+            await announcer.AnnounceDueAsync(CancellationToken.None);
+            Assert.Empty(Announced());
 
-        await ConsumeInOrderAsync(Soft(email, list, server, DateTimeOffset.UtcNow.AddMinutes(-1)));
-        var announced = await Eventually.GetAsync(
-            () => Task.FromResult(Fixture.Recorder.Published<DeliveryRetryDue>().Where(r => r.Email == email).ToList()),
-            r => r.Count > 0);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // several poll intervals: a second announcement would show
+            Fixture.Clock.MoveTo(due);
+            var announced = await Eventually.GetAsync(() => Task.FromResult(Announced()), r => r.Count > 0);
+            await announcer.AnnounceDueAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1)); // several polls of the background announcer: a second announcement would show
 
-        var retry = Assert.Single(Fixture.Recorder.Published<DeliveryRetryDue>(), r => r.Email == email);
-        Assert.Equal((list, server, 1), (retry.ListUid, retry.SendingServer, retry.Attempt));
-        Assert.Equal(announced[0].RetryId, retry.RetryId);
+            var retry = Assert.Single(Announced());
+            Assert.Equal((list, server, 1, due), (retry.ListUid, retry.SendingServer, retry.Attempt, retry.DueAt));
+            Assert.Equal(announced[0].RetryId, retry.RetryId);
+        }
+        finally
+        {
+            Fixture.Clock.Ahead = TimeSpan.Zero;
+        }
     }
 
     [Fact]
     public async Task Competing_announcers_announce_each_due_retry_exactly_once()
     {
         var email = Events.NewEmail();
-        var due = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var due = Fixture.Clock.GetUtcNow().AddMinutes(-5);
         await QueryAsync(async db =>
         {
             db.ScheduledRetries.AddRange(Enumerable.Range(0, 60).Select(i => new ScheduledRetry

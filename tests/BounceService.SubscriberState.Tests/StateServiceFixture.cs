@@ -4,6 +4,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BounceService.SubscriberState.Tests;
 
@@ -16,6 +17,9 @@ public sealed class StateServiceFixture : IAsyncLifetime
     private readonly TestInfrastructure _infrastructure = new();
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>The service's clock; a test that moves it sets <see cref="MovableClock.Ahead"/> back to zero when done.</summary>
+    public MovableClock Clock { get; } = new();
 
     /// <summary>What the service's (in-memory) bus consumed and published.</summary>
     public BusRecorder Recorder { get; } = new();
@@ -33,7 +37,7 @@ public sealed class StateServiceFixture : IAsyncLifetime
             web.UseSetting("Alerts:DomainBlockMinimum", "3");
             web.ConfigureTestServices(services =>
             {
-
+                services.AddSingleton<TimeProvider>(Clock);
                 services.AddMassTransitTestHarness(x =>
                 {
                     x.DisableUsageTelemetry();
