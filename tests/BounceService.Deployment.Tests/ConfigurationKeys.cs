@@ -3,6 +3,7 @@ using System.Reflection;
 using BounceService.Ingest;
 using BounceService.Ingest.Providers;
 using BounceService.ServiceDefaults;
+using BounceService.SubscriberState.Alerts;
 using BounceService.SubscriberState.Data;
 using BounceService.SubscriberState.Subscribers;
 using BounceService.WebhookDispatch.Crm;
@@ -26,7 +27,11 @@ public static class ConfigurationKeys
     private static readonly Dictionary<string, (string Section, Type Options)[]> Sections = new()
     {
         ["Ingest"] = [(IngestOptions.Section, typeof(IngestOptions)), (ProvidersOptions.Section, typeof(ProvidersOptions))],
-        ["SubscriberState"] = [(RetryOptions.Section, typeof(RetryOptions)), (AutoReactivationOptions.Section, typeof(AutoReactivationOptions))],
+        ["SubscriberState"] =
+        [
+            (RetryOptions.Section, typeof(RetryOptions)), (AutoReactivationOptions.Section, typeof(AutoReactivationOptions)),
+            (AlertOptions.Section, typeof(AlertOptions)),
+        ],
         ["WebhookDispatch"] = [(WebhooksOptions.Section, typeof(WebhooksOptions))],
     };
 
