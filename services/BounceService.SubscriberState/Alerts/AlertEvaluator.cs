@@ -75,7 +75,8 @@ public sealed class AlertEvaluator(StateDbContext db, IOptions<AlertOptions> opt
         // Index (list_uid, day, kind, dsn_code): two weeks of one list's counter rows.
         var counts = await db.ListDailyOutcomeCounts.AsNoTracking()
             .Where(c => c.ListUid == listUid && c.Day >= from && c.Day <= today)
-            .Select(c => new { c.Day, c.Kind, c.DsnCode, c.Count })
+            .GroupBy(c => new { c.Day, c.Kind, c.DsnCode })
+            .Select(g => new { g.Key.Day, g.Key.Kind, g.Key.DsnCode, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
         return await ApplyAsync([AlertRules.ForList(listUid, today, counts.Select(c => (c.Day, c.Kind, c.DsnCode, c.Count)), options.Value)], cancellationToken);
     }

@@ -27,12 +27,13 @@ public sealed record CampaignStats(string CampaignUid, long? ExplicitSends, IRea
 
     public long WithCode(string dsnCode) => Groups.Where(g => g.DsnCode == dsnCode && g.Kind != BounceKinds.Delivered).Sum(g => g.Count);
 
-    /// <summary>The campaign's counter rows (<see cref="CampaignOutcomeCount"/>): a few dozen rows however many sends it had.</summary>
+    /// <summary>The campaign's counter rows (<see cref="CampaignOutcomeCount"/>): a few hundred at most, however many sends it had.</summary>
     public static async Task<CampaignStats> LoadAsync(StateDbContext db, string campaignUid, CancellationToken cancellationToken)
     {
         var groups = await db.CampaignOutcomeCounts.AsNoTracking()
             .Where(c => c.CampaignUid == campaignUid)
-            .Select(c => new Group(c.Kind, c.Reason, c.DsnCode, c.Count))
+            .GroupBy(c => new { c.Kind, c.Reason, c.DsnCode })
+            .Select(g => new Group(g.Key.Kind, g.Key.Reason, g.Key.DsnCode, g.Sum(c => c.Count)))
             .ToListAsync(cancellationToken);
         var explicitSends = await db.CampaignSends.AsNoTracking().Where(c => c.CampaignUid == campaignUid)
             .Select(c => (long?)c.Count).SingleOrDefaultAsync(cancellationToken);

@@ -13,5 +13,10 @@ public sealed class CampaignOutcomeCount
     public required string Kind { get; init; }
     public required string Reason { get; init; }
     public string? DsnCode { get; init; }
+    /// <summary>
+    /// Each combination is split over 16 rows (bounce-log id mod 16), so that concurrent outcomes of one campaign
+    /// seldom wait for one another's commit on one counter row; readers add them up.
+    /// </summary>
+    public short Shard { get; init; }
     public long Count { get; init; }
 }

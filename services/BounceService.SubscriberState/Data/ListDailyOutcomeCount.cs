@@ -11,5 +11,7 @@ public sealed class ListDailyOutcomeCount
     public DateOnly Day { get; init; }
     public required string Kind { get; init; }
     public string? DsnCode { get; init; }
+    /// <summary>Split as <see cref="CampaignOutcomeCount.Shard"/>.</summary>
+    public short Shard { get; init; }
     public long Count { get; init; }
 }

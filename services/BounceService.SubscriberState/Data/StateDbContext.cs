@@ -72,17 +72,17 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             e.HasKey(c => c.CampaignUid);
         });
 
-        // One row per combination; the code may be null, and a null code is still one combination (ON CONFLICT).
+        // One row per combination and shard; the code may be null, and a null code is still one combination (ON CONFLICT).
         model.Entity<CampaignOutcomeCount>(e =>
         {
             e.ToTable("campaign_outcome_counts");
-            e.HasIndex(c => new { c.CampaignUid, c.Kind, c.Reason, c.DsnCode }).IsUnique().AreNullsDistinct(false);
+            e.HasIndex(c => new { c.CampaignUid, c.Kind, c.Reason, c.DsnCode, c.Shard }).IsUnique().AreNullsDistinct(false);
         });
 
         model.Entity<ListDailyOutcomeCount>(e =>
         {
             e.ToTable("list_daily_outcome_counts");
-            e.HasIndex(c => new { c.ListUid, c.Day, c.Kind, c.DsnCode }).IsUnique().AreNullsDistinct(false);
+            e.HasIndex(c => new { c.ListUid, c.Day, c.Kind, c.DsnCode, c.Shard }).IsUnique().AreNullsDistinct(false);
         });
 
         model.Entity<Alert>(e =>

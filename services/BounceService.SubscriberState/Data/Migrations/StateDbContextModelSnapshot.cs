@@ -247,14 +247,18 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reason");
 
+                    b.Property<short>("Shard")
+                        .HasColumnType("smallint")
+                        .HasColumnName("shard");
+
                     b.HasKey("Id")
                         .HasName("pk_campaign_outcome_counts");
 
-                    b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode")
+                    b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode", "Shard")
                         .IsUnique()
-                        .HasDatabaseName("ix_campaign_outcome_counts_campaign_uid_kind_reason_dsn_code");
+                        .HasDatabaseName("ix_campaign_outcome_counts_campaign_uid_kind_reason_dsn_code_s");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CampaignUid", "Kind", "Reason", "DsnCode", "Shard"), false);
 
                     b.ToTable("campaign_outcome_counts", "subscriber_state");
                 });
@@ -310,14 +314,18 @@ namespace BounceService.SubscriberState.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("list_uid");
 
+                    b.Property<short>("Shard")
+                        .HasColumnType("smallint")
+                        .HasColumnName("shard");
+
                     b.HasKey("Id")
                         .HasName("pk_list_daily_outcome_counts");
 
-                    b.HasIndex("ListUid", "Day", "Kind", "DsnCode")
+                    b.HasIndex("ListUid", "Day", "Kind", "DsnCode", "Shard")
                         .IsUnique()
-                        .HasDatabaseName("ix_list_daily_outcome_counts_list_uid_day_kind_dsn_code");
+                        .HasDatabaseName("ix_list_daily_outcome_counts_list_uid_day_kind_dsn_code_shard");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ListUid", "Day", "Kind", "DsnCode"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ListUid", "Day", "Kind", "DsnCode", "Shard"), false);
 
                     b.ToTable("list_daily_outcome_counts", "subscriber_state");
                 });
