@@ -38,6 +38,13 @@ internal static partial class Addresses
         return found;
     }
 
+    /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>
+    public static bool IsBare(string text)
+    {
+        var at = text.IndexOf('@');
+        return at > 0 && at < text.Length - 1 && text.IndexOf('@', at + 1) < 0 && !text.AsSpan().ContainsAny(" \t<>()[],;:\"");
+    }
+
     /// <summary>Addresses of the mail system itself, never a bounced recipient.</summary>
     public static bool IsSystem(string address)
     {

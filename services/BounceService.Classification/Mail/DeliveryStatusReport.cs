@@ -12,10 +12,10 @@ internal static class DeliveryStatusReport
     public static List<Finding> Read(string text)
     {
         var findings = new List<Finding>();
-        foreach (var block in FieldBlocks.Parse(text))
+        foreach (var block in FieldBlocks.Parse(text).SelectMany(PerRecipient))
         {
-            var final = Addresses.First(block.Get("Final-Recipient")) ?? Addresses.First(block.Get("X-Actual-Recipient"));
-            var recipient = Addresses.First(block.Get("Original-Recipient")) ?? final;
+            var final = RecipientField(block.Get("Final-Recipient")) ?? RecipientField(block.Get("X-Actual-Recipient"));
+            var recipient = RecipientField(block.Get("Original-Recipient")) ?? final;
             if (recipient is null) continue;
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
             findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
@@ -28,4 +28,33 @@ internal static class DeliveryStatusReport
     public static bool IsSuccess(Finding finding) =>
         finding.Action is { } action && SuccessActions.Any(action.StartsWith)
         || SmtpStatusCodes.FindEnhanced(finding.Status) is ['2', ..];
+
+    // Some MTAs (AOL) write the recipients' fields one after the other without the blank line between
+    // them: a recipient field seen twice starts the next recipient.
+    private static IEnumerable<List<KeyValuePair<string, string>>> PerRecipient(List<KeyValuePair<string, string>> block)
+    {
+        var current = new List<KeyValuePair<string, string>>();
+        foreach (var field in block)
+        {
+            if (IsRecipientField(field.Key) && current.Get(field.Key) is not null)
+            {
+                yield return current;
+                current = [];
+            }
+            current.Add(field);
+        }
+        yield return current;
+    }
+
+    private static bool IsRecipientField(string name) =>
+        name.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase) || name.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase);
+
+    // "rfc822; a@b": the typed field names exactly one mailbox, so a host without a dot ("user@mailhub")
+    // is a recipient here, where free text would need a dotted domain to tell an address from noise.
+    private static string? RecipientField(string? value)
+    {
+        if (value is null) return null;
+        var address = value[(value.IndexOf(';') + 1)..].Trim().Trim('<', '>', ' ');
+        return Addresses.First(address) ?? (Addresses.IsBare(address) ? address : null);
+    }
 }

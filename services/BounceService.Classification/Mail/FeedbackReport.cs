@@ -3,7 +3,7 @@ using MimeKit;
 namespace BounceService.Classification.Mail;
 
 /// <summary>
-/// RFC 5965 ARF complaints. The complaining address is <c>Original-Rcpt-To</c>, else the returned
+/// RFC 5965 ARF complaints. The complaining addresses are every <c>Original-Rcpt-To</c>, else the returned
 /// message's <c>To</c>. <c>Feedback-Type: not-spam</c> withdraws a complaint, so it reports nobody.
 /// </summary>
 internal static class FeedbackReport
@@ -13,8 +13,10 @@ internal static class FeedbackReport
         var fields = FieldBlocks.Parse(report).SelectMany(b => b).ToList();
         var type = fields.Get("Feedback-Type")?.Trim().ToLowerInvariant();
         if (type == "not-spam") return [];
-        var recipient = Addresses.First(fields.Get("Original-Rcpt-To")) ?? ReturnedRecipient(returned);
-        return recipient is null ? [] : [new(recipient, null, type)];
+        var recipients = fields.Where(f => f.Key.Equals("Original-Rcpt-To", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Addresses.First(f.Value)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (recipients.Count == 0 && ReturnedRecipient(returned) is { } addressee) recipients.Add(addressee);
+        return recipients.Select(r => new Finding(r, null, type)).ToList();
     }
 
     /// <summary>Where the complained-about message went, by its own headers (Hotmail's JMRP adds its own).</summary>
@@ -22,7 +24,17 @@ internal static class FeedbackReport
     {
         if (returned is null) return null;
         return Addresses.First(returned.Headers["X-HmXmrOriginalRecipient"])
-            ?? returned.To.Mailboxes.FirstOrDefault()?.Address
+            ?? Addresses.First(returned.Headers[HeaderId.To])
             ?? Addresses.First(returned.Headers["Delivered-To"]);
     }
+
+    /// <summary>
+    /// Apple Mail's one-click unsubscribe: a message from the subscriber to the list's opt-out address,
+    /// marked <c>X-Apple-Unsubscribe: true</c>. The subscriber asks to receive no more mail.
+    /// </summary>
+    public static List<Finding>? Unsubscribe(MimeMessage message) =>
+        message.Headers["X-Apple-Unsubscribe"]?.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true
+        && Addresses.First(message.Headers[HeaderId.From]) is { } subscriber
+            ? [new(subscriber, null, "opt-out")]
+            : null;
 }

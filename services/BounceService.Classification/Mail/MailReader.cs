@@ -27,6 +27,9 @@ internal static partial class MailReader
         if (parts.FeedbackReports.Count > 0)
             return Report(MailFormats.Arf, FeedbackReport.Read(parts.FeedbackReports[0], parts.Returned), EventTypes.Complaint, original);
 
+        if (FeedbackReport.Unsubscribe(message) is { } unsubscribe)
+            return Report(MailFormats.Arf, unsubscribe, EventTypes.Complaint, original);
+
         if (SesNotification.Read(whole) is var (sesEvent, sesFindings))
             return sesEvent is null ? new(MailFormats.None, [], original) : Report(MailFormats.SesJson, sesFindings, sesEvent, original);
 
@@ -35,7 +38,7 @@ internal static partial class MailReader
         // pasted report's own headers, which look like the start of the returned copy.
         if (dsn.Count == 0 && whole.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
-        var fromText = MtaText.Read(text, NotRecipients(message, parts));
+        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(message, parts));
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
 
@@ -54,6 +57,10 @@ internal static partial class MailReader
             fromText = FailedRecipients(failed, fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
             fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
+        // Exchange and Office 365 explain in words next to the address and give the server's code further
+        // down ("Remote Server returned '550 5.1.10 ...'").
+        else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
+            fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
         return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
     }
 
@@ -62,7 +69,8 @@ internal static partial class MailReader
     private static List<Finding> WithCommands(List<Finding> findings, List<Finding> fromText, string text) =>
         findings.Select(f => f with
         {
-            Command = SmtpCommands.Find(f.Diagnostic)
+            Command = f.Command
+                ?? SmtpCommands.Find(f.Diagnostic)
                 ?? SmtpCommands.Find(fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic)
                 ?? (findings.Count == 1 ? SmtpCommands.Find(text) : null),
         }).ToList();
@@ -85,13 +93,26 @@ internal static partial class MailReader
     private static string? ReturnedRecipient(MailParts parts)
     {
         if (parts.Returned is { } returned)
-            return Addresses.First(returned.Headers["X-Envelope-To"]) ?? returned.To.Mailboxes.FirstOrDefault()?.Address;
+            return Addresses.First(returned.Headers["X-Envelope-To"]) ?? Addresses.First(returned.Headers[HeaderId.To]);
         return null;
     }
 
     // Or the copy pasted under the text ("Original Message: From: ... To: ...") does.
     private static string? PastedRecipient(string? copy) =>
         copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
+
+    // The first line with a server reply and its enhanced code, else the first line with an enhanced code.
+    private static string? LineWithCode(string text)
+    {
+        string? enhancedOnly = null;
+        foreach (var line in text.Split('\n', 400))
+        {
+            if (SmtpStatusCodes.FindEnhanced(line) is null) continue;
+            if (SmtpStatusCodes.FindReply(line) is not null) return line.Trim();
+            enhancedOnly ??= line.Trim();
+        }
+        return enhancedOnly;
+    }
 
     private static bool TextSaysWhy(string? diagnostic) =>
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;

@@ -56,6 +56,21 @@ public class DeliveryStatusTests
         Assert.Equal([true, false], report.Recipients.Select(r => r.Hard));
     }
 
+    [Fact]
+    public void Recipients_written_without_a_blank_line_between_them_are_still_two()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.1.1"));
+        Assert.Equal([("a@example.org", "5.2.2"), ("b@example.org", "5.1.1")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
+    [Fact]
+    public void A_final_recipient_on_a_host_without_a_dot_is_kept()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; user@mailhub\nOriginal-Recipient: rfc822;alias@example.org\nAction: failed\nStatus: 5.2.0"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("alias@example.org", "user@mailhub"), (r.Recipient, r.FinalRecipient));
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]

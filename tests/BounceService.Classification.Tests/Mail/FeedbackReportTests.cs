@@ -51,6 +51,27 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void Every_original_rcpt_to_is_a_complainer()
+    {
+        var report = Emails.Read(Arf("Feedback-Type: abuse\nOriginal-Rcpt-To: a@example.org\nOriginal-Rcpt-To: b@example.net"));
+        Assert.Equal(["a@example.org", "b@example.net"], report.Recipients.Select(r => r.Recipient));
+    }
+
+    [Fact]
+    public void A_returned_message_to_no_address_names_no_complainer()
+    {
+        Assert.False(Emails.Read(Arf("Feedback-Type: abuse", to: "\"undisclosed\"")).IsBounce);
+    }
+
+    [Fact]
+    public void Apple_mail_unsubscribe_is_a_complaint_by_its_sender()
+    {
+        var report = Emails.Read("From: reader@example.org\nTo: opt-out-1@list.example.com\nSubject: unsubscribe\nAuto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to unsubscribe.\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "reader@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
+    }
+
+    [Fact]
     public void Not_spam_feedback_is_no_complaint()
     {
         var report = Emails.Read(Arf("Feedback-Type: not-spam\nOriginal-Rcpt-To: r@example.org"));

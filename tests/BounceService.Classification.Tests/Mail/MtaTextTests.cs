@@ -19,6 +19,27 @@ public class MtaTextTests
         Assert.Equal((status, reason), (r.Status, r.Verdict.Reason));
     }
 
+    [Theory]
+    [InlineData(" In:  DATA\n Out: 354 End data with <CR><LF>.<CR><LF>\n Out: 451 4.3.0 Error: queue file write error\n", "4.3.0", "DATA")]
+    [InlineData(" Out: 550 5.1.1 <a@example.org>: Recipient address rejected\n", "5.1.1", "RCPT")]
+    public void Postfix_session_transcript_names_the_rcpt_to_and_the_refusal(string afterRcpt, string status, string command)
+    {
+        var body = "Transcript of session follows.\n\n Out: 220 mx.example.com ESMTP\n In:  MAIL\n     FROM:<bounce=a=example.org@sender.example.com>\n Out: 250 2.1.0 Ok\n"
+            + " In:  RCPT TO:<a@example.org> ORCPT=rfc822;a@example.org\n" + (command == "DATA" ? " Out: 250 2.1.5 Ok\n" : "") + afterRcpt + " In:  QUIT\n Out: 221 2.0.0 Bye\n";
+        var r = Assert.Single(Emails.Read(Bounce("Postfix SMTP server: errors from localhost[127.0.0.1]", body)).Recipients);
+        Assert.Equal(("a@example.org", status), (r.Recipient, r.Status));
+        Assert.StartsWith(status[0] + "", r.Diagnostic);
+    }
+
+    [Fact]
+    public void Office365_code_further_down_the_text_is_the_status()
+    {
+        var body = "Your message to a@example.org couldn't be delivered.\n\n<mailto:a@example.org> The email address wasn't found at the destination domain.\n\n"
+            + "Diagnostic information for administrators:\nGenerating server: mx.example.com\na@example.org\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n";
+        var r = Assert.Single(Emails.Read(Bounce("Undeliverable: Hello", body)).Recipients);
+        Assert.Equal(("a@example.org", "5.1.10", "userunknown"), (r.Recipient, r.Status, r.Verdict.Reason));
+    }
+
     [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
