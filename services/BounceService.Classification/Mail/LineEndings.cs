@@ -6,6 +6,15 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static class LineEndings
 {
+    public static bool HasBareCr(ReadOnlySpan<byte> raw)
+    {
+        for (var i = raw.IndexOf((byte)'\r'); i >= 0; i = Next(raw, i))
+        {
+            if (i + 1 == raw.Length || raw[i + 1] != '\n') return true;
+        }
+        return false;
+    }
+
     public static byte[] Normalise(ReadOnlySpan<byte> raw)
     {
         var copy = raw.ToArray();
@@ -14,5 +23,11 @@ internal static class LineEndings
             if (copy[i] == '\r' && (i + 1 == copy.Length || copy[i + 1] != '\n')) copy[i] = (byte)'\n';
         }
         return copy;
+    }
+
+    private static int Next(ReadOnlySpan<byte> raw, int at)
+    {
+        var next = raw[(at + 1)..].IndexOf((byte)'\r');
+        return next < 0 ? -1 : at + 1 + next;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MimeKit;
 
 namespace BounceService.Classification.Mail;
@@ -12,8 +13,12 @@ internal static class MailLoader
 
     public static MimeMessage Load(ReadOnlyMemory<byte> raw)
     {
-        var bytes = LineEndings.Normalise(raw.Span[..Math.Min(raw.Length, MaxBytes)]);
-        using var stream = new MemoryStream(bytes, writable: false);
-        return MimeMessage.Load(Options, stream);
+        var capped = raw[..Math.Min(raw.Length, MaxBytes)];
+        // Persistent: parts keep offsets into this buffer instead of copying their content, and only the
+        // parts the reader asks for are ever decoded. The stream is left to the collector with the message.
+        var stream = LineEndings.HasBareCr(capped.Span) ? new MemoryStream(LineEndings.Normalise(capped.Span), writable: false)
+            : MemoryMarshal.TryGetArray(capped, out var input) ? new MemoryStream(input.Array!, input.Offset, input.Count, writable: false)
+            : new MemoryStream(capped.ToArray(), writable: false);
+        return MimeMessage.Load(Options, stream, persistent: true);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 
@@ -10,7 +11,7 @@ namespace BounceService.Classification.Mail;
 internal sealed class MailParts
 {
     // One report's text never needs more than this; a larger part is someone's attachment.
-    private const int MaxTextChars = 128 * 1024;
+    private const int MaxTextBytes = 128 * 1024;
     private const int MaxParts = 64;
 
     public required MimeMessage Message { get; init; }
@@ -34,7 +35,12 @@ internal sealed class MailParts
         switch (entity)
         {
             case Multipart multipart:
-                foreach (var child in multipart) Walk(child);
+                // The HTML alternative says what the plain one says (Office 365, Gmail): read it only alone.
+                var skipHtml = multipart.ContentType.IsMimeType("multipart", "alternative") && multipart.Any(IsPlainText);
+                foreach (var child in multipart)
+                {
+                    if (!(skipHtml && child.ContentType.IsMimeType("text", "html"))) Walk(child);
+                }
                 // A boundary that the body never uses (mangled by a relay or an anonymiser) leaves every
                 // part in the preamble; the report is still there as text.
                 if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
@@ -50,35 +56,42 @@ internal sealed class MailParts
 
     private void Add(MimePart part)
     {
-        var type = part.ContentType.MimeType.ToLowerInvariant();
-        switch (type)
-        {
-            case "message/delivery-status" or "message/global-delivery-status":
-                DeliveryStatus.Add(Decode(part));
-                break;
-            case "message/feedback-report":
-                FeedbackReports.Add(Decode(part));
-                break;
-            case "text/rfc822-headers" or "message/global-headers" or "text/rfc822-header":
-                ReturnedHeaderText ??= Decode(part);
-                break;
-            case "text/html" when part is TextPart html:
-                Texts.Add(Html.ToText(Cap(html.Text)));
-                break;
-            case not null when type.StartsWith("text/", StringComparison.Ordinal) && part is TextPart text:
-                Texts.Add(Cap(text.Text));
-                break;
-        }
+        var type = part.ContentType;
+        if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status"))
+            DeliveryStatus.Add(Decode(part));
+        else if (type.IsMimeType("message", "feedback-report"))
+            FeedbackReports.Add(Decode(part));
+        else if (type.IsMimeType("text", "rfc822-headers") || type.IsMimeType("message", "global-headers") || type.IsMimeType("text", "rfc822-header"))
+            ReturnedHeaderText ??= Decode(part);
+        else if (type.IsMimeType("text", "html"))
+            Texts.Add(Html.ToText(Decode(part)));
+        else if (type.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
+            Texts.Add(Decode(part));
     }
 
+    private static bool IsPlainText(MimeEntity entity) => entity is MimePart { Content: not null } && entity.ContentType.IsMimeType("text", "plain");
+
+    // Decodes the transfer encoding and the declared charset of at most MaxTextBytes; no charset guessing
+    // (the addresses and codes that matter are ASCII), no copy of the rest of the part.
     private static string Decode(MimePart part)
     {
         if (part.Content is null) return "";
-        using var buffer = new MemoryStream();
-        part.Content.DecodeTo(buffer);
-        var length = (int)Math.Min(buffer.Length, MaxTextChars);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, length);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxTextBytes);
+        try
+        {
+            var length = 0;
+            using (var content = part.Content.Open())
+            {
+                for (int read; length < MaxTextBytes && (read = content.Read(buffer, length, MaxTextBytes - length)) > 0;) length += read;
+            }
+            var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+            return encoding.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextChars ? text[..MaxTextChars] : text;
+    private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextBytes ? text[..MaxTextBytes] : text;
 }

@@ -43,6 +43,8 @@ internal static partial class MtaText
 
     private static Match? Match(string line)
     {
+        // Most lines name no address; a plain search skips them without running the pattern.
+        if (!line.Contains('@')) return null;
         try
         {
             var m = AddressLine().Match(line);

@@ -1,5 +1,3 @@
-using MimeKit.Utils;
-
 namespace BounceService.Classification.Mail;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal static class OriginalHeaders
     public static OriginalMessage? Recover(MailParts parts, string? pastedCopy)
     {
         if (parts.Returned is { } returned)
-            return From(returned.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value)));
+            return From(returned.Headers.Where(h => IsKept(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, h.Value)));
         var text = parts.ReturnedHeaderText ?? pastedCopy;
         if (text is null) return null;
         var block = FieldBlocks.Parse(text).FirstOrDefault(b => b.Count >= 2);
@@ -35,9 +33,18 @@ internal static class OriginalHeaders
         return messageId is null && kept.Count == 0 ? null : new(messageId, kept);
     }
 
+    // Only these are decoded: the returned message's Received and DKIM lines are most of its headers.
+    private static bool IsKept(string name) =>
+        name.StartsWith("X-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("List-Id", StringComparison.OrdinalIgnoreCase);
+
+    // "<id@host>" (maybe with a comment around it), or a bare id.
     private static string? MessageIdOf(string value)
     {
-        var id = MimeUtils.EnumerateReferences(value).FirstOrDefault() ?? value.Trim().Trim('<', '>');
-        return id.Length == 0 ? null : id;
+        var open = value.IndexOf('<');
+        var close = open < 0 ? -1 : value.IndexOf('>', open + 1);
+        var id = (close > open + 1 ? value[(open + 1)..close] : value).Trim().Trim('<', '>');
+        return id.Length == 0 || id.Contains(' ') ? null : id;
     }
 }
