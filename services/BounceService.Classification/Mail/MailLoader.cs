@@ -11,6 +11,10 @@ internal static class MailLoader
 
     private static readonly ParserOptions Options = new() { MaxMimeDepth = 16 };
 
+    // One parser per thread keeps its read buffers from one message to the next.
+    [ThreadStatic]
+    private static MimeParser? reusable;
+
     public static MimeMessage Load(ReadOnlyMemory<byte> raw)
     {
         var capped = raw[..Math.Min(raw.Length, MaxBytes)];
@@ -19,6 +23,8 @@ internal static class MailLoader
         var stream = LineEndings.HasBareCr(capped.Span) ? new MemoryStream(LineEndings.Normalise(capped.Span), writable: false)
             : MemoryMarshal.TryGetArray(capped, out var input) ? new MemoryStream(input.Array!, input.Offset, input.Count, writable: false)
             : new MemoryStream(capped.ToArray(), writable: false);
-        return MimeMessage.Load(Options, stream, persistent: true);
+        var parser = reusable ??= new MimeParser(Options, Stream.Null, persistent: true);
+        parser.SetStream(stream, persistent: true);
+        return parser.ParseMessage();
     }
 }

@@ -25,6 +25,49 @@ public class MailStructureTests
     }
 
     [Fact]
+    public void An_html_only_notification_is_read_as_its_text()
+    {
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.com
+            To: sender@example.com
+            Subject: Undeliverable: Hello
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            <html><head><style>p { color: #000 } a@style.example.com</style><script>var x = "b@script.example.com";</script></head>
+            <body><p>Delivery has failed to these recipients:</p><p><a href="mailto:gone@example.org">gone@example.org</a><br>
+            Remote Server returned &#39;550 5.1.1 User unknown&#39;</p></body></html>
+            """);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("gone@example.org", "5.1.1"), (r.Recipient, r.Status));
+        Assert.Contains("'550 5.1.1 User unknown'", r.Diagnostic);
+    }
+
+    [Fact]
+    public void A_plain_alternative_is_read_and_its_html_twin_is_not()
+    {
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.com
+            To: sender@example.com
+            Subject: Undeliverable: Hello
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="A"
+
+            --A
+            Content-Type: text/plain
+
+            gone@example.org: 550 5.1.1 User unknown
+
+            --A
+            Content-Type: text/html
+
+            <p>other@example.org: 550 5.1.1 User unknown</p>
+            --A--
+            """);
+        Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+
+    [Fact]
     public void A_report_wrapped_by_a_filter_is_read_from_the_attachment()
     {
         var inner = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown");
