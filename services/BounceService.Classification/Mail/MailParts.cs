@@ -84,14 +84,21 @@ internal sealed class MailParts
             {
                 for (int read; length < MaxTextBytes && (read = content.Read(buffer, length, MaxTextBytes - length)) > 0;) length += read;
             }
-            var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
-            return encoding.GetString(buffer, 0, length);
+            return EncodingOf(part.ContentType).GetString(buffer, 0, length);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // The usual charsets without MimeKit's look-up (which takes a lock); UTF-8 reads ASCII too.
+    private static Encoding EncodingOf(ContentType type) => type.Charset?.ToLowerInvariant() switch
+    {
+        null or "us-ascii" or "ascii" or "utf-8" or "utf8" => Encoding.UTF8,
+        "iso-8859-1" or "latin1" => Encoding.Latin1,
+        _ => type.CharsetEncoding ?? Encoding.UTF8,
+    };
 
     private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextBytes ? text[..MaxTextBytes] : text;
 }
