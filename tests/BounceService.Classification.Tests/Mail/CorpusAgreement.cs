@@ -13,6 +13,12 @@ internal sealed class CorpusAgreement
     public int Status { get; private set; }
     public int Reason { get; private set; }
     public int Hard { get; private set; }
+
+    /// <summary>
+    /// Entries without a recipient that repeat the entry before them: a message that the corpus holds under
+    /// two names (an lhost and an rhost file) got both names' expectations. No parser can meet the repeat.
+    /// </summary>
+    public int Repeated { get; private set; }
     public List<string> Misses { get; } = [];
 
     public void Add(CorpusLabel label, MailReport report)
@@ -26,6 +32,7 @@ internal sealed class CorpusAgreement
             if (none == 0) Misses.Add($"{label.File}: no bounce expected, got {report.Recipients[0].Recipient}");
             return;
         }
+        for (var i = 1; i < label.Expect.Count; i++) Repeated += label.Expect[i] is { Recipient: null } e && e == label.Expect[i - 1] ? 1 : 0;
         for (var i = 0; i < label.Expect.Count; i++) Compare(label.File, label.Expect[i], Find(label.Expect[i], i, report));
     }
 
@@ -59,5 +66,6 @@ internal sealed class CorpusAgreement
     public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
 
     public override string ToString() =>
-        $"{Total} expected: recipients {Percent(Recipients):F1}%, status {Percent(Status):F1}%, reason {Percent(Reason):F1}%, hard {Percent(Hard):F1}%";
+        $"{Total} expected: recipients {Percent(Recipients):F1}%, status {Percent(Status):F1}%, reason {Percent(Reason):F1}%, hard {Percent(Hard):F1}%"
+        + (Repeated > 0 ? $" ({Repeated} repeated entries)" : "");
 }
