@@ -8,7 +8,7 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static class FeedbackReport
 {
-    public static List<Finding> Read(string report, MimeMessage? returned)
+    public static List<Finding> Read(string report, HeaderList? returned)
     {
         var fields = FieldBlocks.Parse(report).SelectMany(b => b).ToList();
         var type = fields.Get("Feedback-Type")?.Trim().ToLowerInvariant();
@@ -20,12 +20,12 @@ internal static class FeedbackReport
     }
 
     /// <summary>Where the complained-about message went, by its own headers (Hotmail's JMRP adds its own).</summary>
-    public static string? ReturnedRecipient(MimeMessage? returned)
+    public static string? ReturnedRecipient(HeaderList? returned)
     {
         if (returned is null) return null;
-        return Addresses.First(returned.Headers["X-HmXmrOriginalRecipient"])
-            ?? Addresses.First(returned.Headers[HeaderId.To])
-            ?? Addresses.First(returned.Headers["Delivered-To"]);
+        return Addresses.First(returned["X-HmXmrOriginalRecipient"])
+            ?? Addresses.First(returned[HeaderId.To])
+            ?? Addresses.First(returned["Delivered-To"]);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal static class MailLoader
     // A bounce's report and headers sit at its start; a bigger message is a returned attachment's bulk.
     private const int MaxBytes = 1024 * 1024;
 
-    private static readonly ParserOptions Options = new() { MaxMimeDepth = 16 };
+    private static readonly ParserOptions Options = CreateOptions();
 
     // One parser per thread keeps its read buffers from one message to the next.
     [ThreadStatic]
@@ -26,5 +26,25 @@ internal static class MailLoader
         var parser = reusable ??= new MimeParser(Options, Stream.Null, persistent: true);
         parser.SetStream(stream, persistent: true);
         return parser.ParseMessage();
+    }
+
+    /// <summary>A message nested in another (already capped and repaired with it).</summary>
+    public static MimeMessage Load(Stream content) => new MimeParser(Options, content).ParseMessage();
+
+    /// <summary>The header block at the start of <paramref name="content"/>.</summary>
+    public static HeaderList Headers(Stream content)
+    {
+        // The message that held this part is parsed already, so the thread's parser is free again.
+        var parser = reusable ??= new MimeParser(Options, Stream.Null, persistent: true);
+        parser.SetStream(content, persistent: false);
+        return parser.ParseHeaders();
+    }
+
+    private static ParserOptions CreateOptions()
+    {
+        var options = new ParserOptions { MaxMimeDepth = 16 };
+        options.RegisterMimeType("message/rfc822", typeof(ReturnedMessage));
+        options.RegisterMimeType("message/global", typeof(ReturnedMessage));
+        return options;
     }
 }

@@ -18,7 +18,9 @@ internal sealed class MailParts
     public List<string> Texts { get; } = [];
     public List<string> DeliveryStatus { get; } = [];
     public List<string> FeedbackReports { get; } = [];
-    public MimeMessage? Returned { get; private set; }
+    /// <summary>The returned message's headers, when the report carried it as <c>message/rfc822</c>.</summary>
+    public HeaderList? Returned { get; private set; }
+    public ReturnedMessage? ReturnedPart { get; private set; }
     public string? ReturnedHeaderText { get; private set; }
     private int seen;
 
@@ -45,8 +47,11 @@ internal sealed class MailParts
                 // part in the preamble; the report is still there as text.
                 if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
                 break;
+            case ReturnedMessage returned:
+                if (ReturnedPart is null) (ReturnedPart, Returned) = (returned, returned.ReadHeaders());
+                break;
             case MessagePart { Message: { } returned }:
-                Returned ??= returned;
+                Returned ??= returned.Headers;
                 break;
             case MimePart part:
                 Add(part);

@@ -18,7 +18,7 @@ internal static partial class MailReader
     {
         var parts = MailParts.Of(message);
         // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
-        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && parts.Returned is { Body: MultipartReport } inner)
+        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart?.Parse() is { } inner)
             return Read(inner, wrapped: true);
         var whole = string.Join('\n', parts.Texts);
         var (text, copy) = Notification.Split(whole);
@@ -93,7 +93,7 @@ internal static partial class MailReader
     private static string? ReturnedRecipient(MailParts parts)
     {
         if (parts.Returned is { } returned)
-            return Addresses.First(returned.Headers["X-Envelope-To"]) ?? Addresses.First(returned.Headers[HeaderId.To]);
+            return Addresses.First(returned["X-Envelope-To"]) ?? Addresses.First(returned[HeaderId.To]);
         return null;
     }
 
@@ -120,11 +120,18 @@ internal static partial class MailReader
     private static HashSet<string> NotRecipients(MimeMessage message, MailParts parts)
     {
         var own = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes).Concat(message.Sender is null ? [] : [message.Sender])
-            .Concat(parts.Returned?.From.Mailboxes ?? []).Select(m => m.Address);
+            .Concat(MailboxesIn(parts.Returned?[HeaderId.From])).Select(m => m.Address);
         var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
         if (Addresses.First(message.Headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
         return set;
     }
+
+    private static IEnumerable<MailboxAddress> MailboxesIn(string? header) =>
+        header is not null && InternetAddressList.TryParse(header, out var list) ? list.Mailboxes : [];
+
+    // A filter that wraps a whole report: the returned message is itself a multipart/report.
+    private static bool IsReport(HeaderList? returned) =>
+        returned?[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report");
 
     private static bool IsComplaint(MimeMessage message)
     {

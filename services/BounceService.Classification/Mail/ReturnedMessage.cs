@@ -1,0 +1,47 @@
+using MimeKit;
+
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// The returned message (<c>message/rfc822</c>) kept as bytes instead of parsed into parts: a report needs
+/// only its headers, which are read on their own. Its body (often the bulk of a bounce: the campaign's HTML)
+/// is parsed only when it is itself a report that a filter wrapped (<see cref="Parse"/>).
+/// </summary>
+public sealed class ReturnedMessage : MimePart
+{
+    /// <summary>Called by MimeKit's parser, for which <see cref="MailLoader"/> registers this type.</summary>
+    public ReturnedMessage(MimeEntityConstructorArgs args) : base(args)
+    {
+    }
+
+    /// <summary>The returned message's headers, or an empty list when the part has no content.</summary>
+    internal HeaderList ReadHeaders()
+    {
+        if (Content is null) return [];
+        try
+        {
+            using var content = Content.Open();
+            return MailLoader.Headers(content);
+        }
+        catch (FormatException)
+        {
+            // Not a message after all (an MTA's note in its place): no headers to recover.
+            return [];
+        }
+    }
+
+    /// <summary>The whole returned message, parsed.</summary>
+    internal MimeMessage? Parse()
+    {
+        if (Content is null) return null;
+        try
+        {
+            using var content = Content.Open();
+            return MailLoader.Load(content);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
