@@ -84,10 +84,18 @@ internal sealed class MailParts
         var buffer = ArrayPool<byte>.Shared.Rent(MaxTextBytes);
         try
         {
-            var length = 0;
-            using (var content = part.Content.Open())
+            int length;
+            if (IsEncoded(part.Content) || part.Content.Stream is not { CanSeek: true } raw)
             {
-                for (int read; length < MaxTextBytes && (read = content.Read(buffer, length, MaxTextBytes - length)) > 0;) length += read;
+                using var decoded = part.Content.Open();
+                length = Fill(decoded, buffer);
+            }
+            else
+            {
+                // No transfer encoding: read the bytes where they lie in the message (Open() would add a
+                // pass-through stream with buffers of its own). The part's stream stays open for others.
+                raw.Seek(0, SeekOrigin.Begin);
+                length = Fill(raw, buffer);
             }
             return EncodingOf(part.ContentType).GetString(buffer, 0, length);
         }
@@ -95,6 +103,16 @@ internal sealed class MailParts
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static bool IsEncoded(IMimeContent content) =>
+        content.Encoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable or ContentEncoding.UUEncode;
+
+    private static int Fill(Stream content, byte[] buffer)
+    {
+        var length = 0;
+        for (int read; length < MaxTextBytes && (read = content.Read(buffer, length, MaxTextBytes - length)) > 0;) length += read;
+        return length;
     }
 
     // The usual charsets without MimeKit's look-up (which takes a lock); UTF-8 reads ASCII too.

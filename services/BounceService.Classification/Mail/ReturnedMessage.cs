@@ -20,6 +20,13 @@ public sealed class ReturnedMessage : MimePart
         if (Content is null) return [];
         try
         {
+            // Unencoded (as message/rfc822 must be): the bytes are read where they lie, with no decoding stream.
+            if (Content.Encoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary
+                && Content.Stream is { CanSeek: true } raw)
+            {
+                raw.Seek(0, SeekOrigin.Begin);
+                return MailLoader.Headers(raw);
+            }
             using var content = Content.Open();
             return MailLoader.Headers(content);
         }
