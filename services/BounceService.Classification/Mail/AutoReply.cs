@@ -9,8 +9,9 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static partial class AutoReply
 {
+    // Anchored words over one header: linear, so no timeout.
     [GeneratedRegex(@"^\s*(?:auto(?:matic)?[\s-]*(?:reply|response|respons|antwort|risposta|réponse)|out\s+of\s+(?:the\s+)?office|away\s+(?:from|until)|vacation|abwesenheit|absence|on\s+leave)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();
 
     public static bool Is(MimeMessage message)
@@ -19,13 +20,6 @@ internal static partial class AutoReply
         if (headers["Auto-Submitted"]?.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase) == true) return true;
         if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")) return true;
         if (headers["Precedence"]?.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) == true) return true;
-        try
-        {
-            return Subject().IsMatch(message.Subject ?? "");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return Subject().IsMatch(message.Subject ?? "");
     }
 }

@@ -9,24 +9,18 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static partial class BounceSignals
 {
+    // Both patterns are alternations of words over one header: linear, so no timeout.
     [GeneratedRegex(@"undeliver|undelivered|delivery\s+(?:status|failure|failed|notification|problem|has\s+failed|error)|returned\s+(?:mail|to\s+sender)|failure\s+notice|mail\s+delivery|not\s+(?:be\s+)?delivered|non-?deliver|could\s+not\s+(?:be\s+)?(?:deliver|sent)|unable\s+to\s+deliver|bounce|rejected|mail\s+failure|delivery\s+report|warning:|unzustellbar|non\s+remis|nicht\s+zugestellt|no\s+entregado|message\s+blocked",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();
 
     [GeneratedRegex(@"mailer-?daemon|post_?master|mail\s+delivery|mail\s+administrator|delivery\s+subsystem|mail\s+system|nobody@|bounce",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sender();
 
     public static bool Any(MimeMessage message)
     {
         if (message.Headers.Contains("X-Failed-Recipients")) return true;
-        try
-        {
-            return Subject().IsMatch(message.Subject ?? "") || Sender().IsMatch(message.Headers[HeaderId.From] ?? "");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return Subject().IsMatch(message.Subject ?? "") || Sender().IsMatch(message.Headers[HeaderId.From] ?? "");
     }
 }

@@ -26,6 +26,10 @@ public class MailFormatTests
         Encoding.ASCII.GetBytes("Content-Type: multipart/report; boundary=\"x\"\n\n" + string.Concat(Enumerable.Repeat("--x\nContent-Type: multipart/mixed; boundary=\"x\"\n\n", 5000))),
         Encoding.ASCII.GetBytes("Subject: failure notice\n\n" + new string('a', 3_000_000) + "@" + new string('b', 100_000)),
         Encoding.ASCII.GetBytes("Content-Type: message/delivery-status\n\n" + string.Concat(Enumerable.Repeat("Final-Recipient: rfc822; a@b.example\n", 20000))),
+        Encoding.ASCII.GetBytes("Subject: failure notice\n\n" + new string(' ', 400_000) + new string('a', 400_000) + "@\n"),
+        Encoding.ASCII.GetBytes("Subject: " + new string(' ', 300_000) + "delivery" + new string(' ', 300_000) + "x\n\nhello\n"),
+        Encoding.ASCII.GetBytes("Subject: failure notice\nContent-Type: multipart/report; boundary=\"b\"\n\n--b\nContent-Type: message/rfc822\n\n" + new string(':', 200_000) + "\n--b--\n"),
+        Encoding.ASCII.GetBytes("Subject: failure notice\nContent-Type: text/html\n\n" + string.Concat(Enumerable.Repeat("<script>", 50_000)) + new string('<', 100_000)),
     };
 
     [Theory]
