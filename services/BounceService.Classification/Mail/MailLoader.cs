@@ -23,9 +23,7 @@ internal static class MailLoader
         var stream = LineEndings.HasBareCr(capped.Span) ? new MemoryStream(LineEndings.Normalise(capped.Span), writable: false)
             : MemoryMarshal.TryGetArray(capped, out var input) ? new MemoryStream(input.Array!, input.Offset, input.Count, writable: false)
             : new MemoryStream(capped.ToArray(), writable: false);
-        var parser = reusable ??= new MimeParser(Options, Stream.Null, persistent: true);
-        parser.SetStream(stream, persistent: true);
-        return parser.ParseMessage();
+        return Parse(stream, persistent: true, parser => parser.ParseMessage());
     }
 
     /// <summary>A message nested in another (already capped and repaired with it).</summary>
@@ -35,9 +33,22 @@ internal static class MailLoader
     public static HeaderList Headers(Stream content)
     {
         // The message that held this part is parsed already, so the thread's parser is free again.
+        return Parse(content, persistent: false, parser => parser.ParseHeaders());
+    }
+
+    // The parser lets go of the stream afterwards, so an idle thread does not keep the last message alive.
+    private static T Parse<T>(Stream stream, bool persistent, Func<MimeParser, T> parse)
+    {
         var parser = reusable ??= new MimeParser(Options, Stream.Null, persistent: true);
-        parser.SetStream(content, persistent: false);
-        return parser.ParseHeaders();
+        parser.SetStream(stream, persistent);
+        try
+        {
+            return parse(parser);
+        }
+        finally
+        {
+            parser.SetStream(Stream.Null, persistent: true);
+        }
     }
 
     private static ParserOptions CreateOptions()
