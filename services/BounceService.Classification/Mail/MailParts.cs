@@ -20,6 +20,7 @@ internal sealed class MailParts
     public List<string> FeedbackReports { get; } = [];
     /// <summary>The returned message's headers, when the report carried it as <c>message/rfc822</c>.</summary>
     public HeaderList? Returned { get; private set; }
+    /// <summary>The same returned message as bytes, to parse whole when it is itself a report.</summary>
     public ReturnedMessage? ReturnedPart { get; private set; }
     public string? ReturnedHeaderText { get; private set; }
     private int seen;
@@ -48,7 +49,7 @@ internal sealed class MailParts
                 if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
                 break;
             case ReturnedMessage returned:
-                if (ReturnedPart is null) (ReturnedPart, Returned) = (returned, returned.ReadHeaders());
+                if (Returned is null) (ReturnedPart, Returned) = (returned, returned.ReadHeaders());
                 break;
             case MessagePart { Message: { } returned }:
                 Returned ??= returned.Headers;
