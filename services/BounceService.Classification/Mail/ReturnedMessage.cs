@@ -7,7 +7,7 @@ namespace BounceService.Classification.Mail;
 /// only its headers, which are read on their own. Its body (often the bulk of a bounce: the campaign's HTML)
 /// is parsed only when it is itself a report that a filter wrapped (<see cref="Parse"/>).
 /// </summary>
-public sealed class ReturnedMessage : MimePart
+internal sealed class ReturnedMessage : MimePart
 {
     /// <summary>Called by MimeKit's parser, for which <see cref="MailLoader"/> registers this type.</summary>
     public ReturnedMessage(MimeEntityConstructorArgs args) : base(args)
