@@ -38,11 +38,17 @@ internal sealed class MailParts
         switch (entity)
         {
             case Multipart multipart:
-                // The HTML alternative says what the plain one says (Office 365, Gmail): read it only alone.
-                var skipHtml = multipart.ContentType.IsMimeType("multipart", "alternative") && multipart.Any(IsPlainText);
+                // The HTML alternative says what the plain one says (Office 365, Gmail): it is read only when
+                // the plain one names nobody (a stub such as "view this message in HTML").
+                var alternative = multipart.ContentType.IsMimeType("multipart", "alternative");
+                var before = Texts.Count;
                 foreach (var child in multipart)
                 {
-                    if (!(skipHtml && child.ContentType.IsMimeType("text", "html"))) Walk(child);
+                    if (!(alternative && IsHtml(child))) Walk(child);
+                }
+                if (alternative && !Texts.Skip(before).Any(t => t.Contains('@')))
+                {
+                    foreach (var child in multipart.Where(IsHtml)) Walk(child);
                 }
                 // A boundary that the body never uses (mangled by a relay or an anonymiser) leaves every
                 // part in the preamble; the report is still there as text.
@@ -75,7 +81,7 @@ internal sealed class MailParts
             Texts.Add(Decode(part));
     }
 
-    private static bool IsPlainText(MimeEntity entity) => entity is MimePart { Content: not null } && entity.ContentType.IsMimeType("text", "plain");
+    private static bool IsHtml(MimeEntity entity) => entity.ContentType.IsMimeType("text", "html");
 
     // Decodes the transfer encoding and the declared charset of at most MaxTextBytes; no charset guessing
     // (the addresses and codes that matter are ASCII), no copy of the rest of the part.

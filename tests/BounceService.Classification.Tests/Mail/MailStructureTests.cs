@@ -68,6 +68,30 @@ public class MailStructureTests
     }
 
     [Fact]
+    public void An_html_alternative_is_read_when_the_plain_one_is_a_stub()
+    {
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.com
+            To: sender@example.com
+            Subject: Undeliverable: Hello
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="A"
+
+            --A
+            Content-Type: text/plain
+
+            This message is best viewed in HTML.
+
+            --A
+            Content-Type: text/html
+
+            <p>gone@example.org: 550 5.1.1 User unknown</p>
+            --A--
+            """);
+        Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+
+    [Fact]
     public void A_report_wrapped_by_a_filter_is_read_from_the_attachment()
     {
         var inner = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown");
