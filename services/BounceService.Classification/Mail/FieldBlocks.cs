@@ -4,35 +4,38 @@ namespace BounceService.Classification.Mail;
 /// Reads RFC 822 style "Name: value" fields, unfolding continuation lines, grouped into the blank-line
 /// separated blocks that RFC 3464 and RFC 5965 reports use.
 /// </summary>
+/// <remarks>Blocks are read one at a time as the caller asks, so a caller that wants the first block of a
+/// long pasted copy does not read the rest.</remarks>
 internal static class FieldBlocks
 {
     private const int MaxLines = 4000;
 
-    public static List<List<KeyValuePair<string, string>>> Parse(string text)
+    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text)
     {
-        var blocks = new List<List<KeyValuePair<string, string>>>();
         var current = new List<KeyValuePair<string, string>>();
-        var lines = text.Split('\n', MaxLines);
-        foreach (var raw in lines)
+        var start = 0;
+        for (var lines = 0; start <= text.Length && lines < MaxLines; lines++)
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            start = end + 1;
+            if (line.IsWhiteSpace())
             {
-                if (current.Count > 0) blocks.Add(current);
+                if (current.Count > 0) yield return current;
                 current = [];
             }
             else if (char.IsWhiteSpace(line[0]) && current.Count > 0)
             {
                 var last = current[^1];
-                current[^1] = new(last.Key, last.Value + " " + line.Trim());
+                current[^1] = new(last.Key, last.Value + " " + line.Trim().ToString());
             }
-            else if (line.IndexOf(':') is > 0 and var colon && IsName(line.AsSpan(0, colon)))
+            else if (line.IndexOf(':') is > 0 and var colon && IsName(line[..colon]))
             {
-                current.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
+                current.Add(new(line[..colon].Trim().ToString(), line[(colon + 1)..].Trim().ToString()));
             }
         }
-        if (current.Count > 0) blocks.Add(current);
-        return blocks;
+        if (current.Count > 0) yield return current;
     }
 
     /// <summary>The first value of <paramref name="name"/> in <paramref name="block"/>, or null.</summary>
