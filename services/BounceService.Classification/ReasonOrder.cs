@@ -10,13 +10,16 @@ namespace BounceService.Classification;
 /// <param name="Delayed">The DSN says the MTA is still trying, or gave up after trying.</param>
 /// <param name="QuotesReply">The text quotes a server's reply code: it is the server's answer, not the bounce's own words.</param>
 /// <param name="FromMailer">"X-Unix; ...": the local delivery program's words, not an SMTP reply.</param>
-internal readonly record struct ReasonFacts(string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool QuotesReply, bool FromMailer);
+/// <param name="Said">The reasons <paramref name="Text"/> says (<see cref="ReasonPhrases.Read"/>).</param>
+internal readonly record struct ReasonFacts(
+    string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool QuotesReply, bool FromMailer, ReasonPhrases.Said Said);
 
 /// <summary>
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
 /// each reason's own test of the code, the command and the text together; then, when the code names no reason
 /// or only a vague one, the text alone; then what the code class, the reply code and the DSN action imply.
-/// Spam traps and greylisting (AcelleMail guide) are recognised before all of it.
+/// Spam traps and greylisting (AcelleMail guide), and providers' own codes (<see cref="ProviderCodes"/>), are
+/// recognised before all of it.
 /// </summary>
 internal static class ReasonOrder
 {
@@ -46,6 +49,7 @@ internal static class ReasonOrder
     public static string Find(in ReasonFacts f)
     {
         if (Say(SpamTrap, f)) return SpamTrap;
+        if (ProviderCodes.ReasonOf(f.Text) is { } byProvider) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         var named = CodeRules.ReasonOf(f.Dsn);
         if (!f.FromMailer)
@@ -129,5 +133,5 @@ internal static class ReasonOrder
 
     private static bool IsBeforeData(string? command) => command is SmtpCommands.Rcpt or SmtpCommands.Mail;
 
-    private static bool Say(string reason, in ReasonFacts f) => ReasonPhrases.Say(reason, f.Text);
+    private static bool Say(string reason, in ReasonFacts f) => f.Said.Says(reason);
 }

@@ -11,46 +11,76 @@ namespace BounceService.Classification;
 /// </summary>
 internal static partial class ReasonPhrases
 {
-    private sealed class Phrases(string[] anywhere, string[][]? inOrder = null, string[]? unless = null, Regex? pattern = null)
+    private sealed record Phrases(string[] Anywhere, string[][]? InOrder = null, string[]? Unless = null, Regex? Pattern = null);
+
+    /// <summary>Which reasons a text says: one bit per reason of <see cref="ByReason"/>.</summary>
+    public readonly record struct Said(ulong Bits)
     {
-        private readonly SearchValues<string> anywhere = SearchValues.Create(anywhere, StringComparison.Ordinal);
-        private readonly SearchValues<string>? unless = unless is null ? null : SearchValues.Create(unless, StringComparison.Ordinal);
+        public bool Says(string reason) => Index.TryGetValue(reason, out var i) && (Bits & (1UL << i)) != 0;
+    }
 
-        public bool In(string text)
+    /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
+    /// <remarks>All phrases are searched for together (a vectorised multi-string search); each hit is then told
+    /// apart by its first two characters. Phrases in order and the two patterns are checked per reason.</remarks>
+    public static Said Read(string text)
+    {
+        ulong said = 0, ruledOut = 0;
+        var span = text.AsSpan();
+        for (var at = 0; at < span.Length;)
         {
-            if (unless is not null && text.AsSpan().ContainsAny(unless)) return false;
-            if (text.AsSpan().ContainsAny(anywhere)) return true;
-            if (inOrder is not null && Array.Exists(inOrder, pieces => InOrder(text, pieces))) return true;
-            return pattern is not null && Matches(pattern, text);
+            var hit = span[at..].IndexOfAny(AllPhrases);
+            if (hit < 0) break;
+            at += hit;
+            if (at + 1 < span.Length && ByFirstTwo.TryGetValue(Key(span[at], span[at + 1]), out var candidates))
+            {
+                foreach (var (phrase, reason, unless) in candidates)
+                {
+                    if (!span[at..].StartsWith(phrase, StringComparison.Ordinal)) continue;
+                    if (unless) ruledOut |= 1UL << reason;
+                    else said |= 1UL << reason;
+                }
+            }
+            at++;
         }
-
-        private static bool InOrder(string text, string[] pieces)
+        foreach (var (reason, phrases) in Ordered)
         {
-            var from = 0;
-            foreach (var piece in pieces)
-            {
-                var at = text.IndexOf(piece, from, StringComparison.Ordinal);
-                if (at < 0) return false;
-                from = at + piece.Length;
-            }
-            return true;
+            var bit = 1UL << reason;
+            if ((said & bit) != 0) continue;
+            if (phrases.InOrder is not null && Array.Exists(phrases.InOrder, pieces => InOrder(text, pieces))
+                || phrases.Pattern is not null && Matches(phrases.Pattern, text))
+                said |= bit;
         }
-
-        private static bool Matches(Regex pattern, string text)
-        {
-            try
-            {
-                return pattern.IsMatch(text);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
+        return new(said & ~ruledOut);
     }
 
     /// <summary>Whether <paramref name="text"/> (prepared) says <paramref name="reason"/>.</summary>
-    public static bool Say(string reason, string text) => ByReason.TryGetValue(reason, out var phrases) && phrases.In(text);
+    public static bool Say(string reason, string text) => Read(text).Says(reason);
+
+    private static bool InOrder(string text, string[] pieces)
+    {
+        var from = 0;
+        foreach (var piece in pieces)
+        {
+            var at = text.IndexOf(piece, from, StringComparison.Ordinal);
+            if (at < 0) return false;
+            from = at + piece.Length;
+        }
+        return true;
+    }
+
+    private static bool Matches(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static int Key(char first, char second) => first << 16 | second;
 
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex SpamPattern();
@@ -201,7 +231,7 @@ internal static partial class ReasonPhrases
             "transaction failed unsigned dsn for", "unroutable sender address", "you are not allowed to post to this mailing list",
             "you are sending to/from an address that has been blacklisted",
             "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted",
-        ], unless: ["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"]),
+        ], Unless: ["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"]),
         [Reasons.HostUnknown] = new([
             "domain does not exist", "domain is not reachable", "domain must exist", "host or domain name not found",
             "host unknown", "host unreachable", "mail domain mentioned in email address is unknown",
@@ -247,7 +277,7 @@ internal static partial class ReasonPhrases
             ["mail rejete. mail rejected. ", "506"], ["our filters rate at and above ", " percent probability of being spam"],
             ["rejected by ", " (spam)"], ["rule imposed as ", " is blacklisted on"], ["spam ", " exceeded"],
             ["this message scored ", " spam points"],
-        ], pattern: SpamPattern()),
+        ], Pattern: SpamPattern()),
         [Reasons.Speeding] = new([
             "please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
         ]),
@@ -368,6 +398,21 @@ internal static partial class ReasonPhrases
             "name server: .: host not found", "no mx record found for domain=", "no route for current request",
             "no mx found", "no mx record", "null mx", "indicated no smtp service", // design: null MX (RFC 7505) or no MX at all
         ]),
-        [Reasons.MailerError] = new([], pattern: MailerPattern()),
+        [Reasons.MailerError] = new([], Pattern: MailerPattern()),
     };
+
+    private static readonly (int Reason, Phrases Phrases)[] Ordered = [.. ByReason.Values.Select((phrases, i) => (i, phrases))];
+
+    private static readonly Dictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToDictionary();
+
+    private static readonly (string Phrase, int Reason, bool Unless)[] Entries =
+    [
+        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason, false))
+            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason, true)))),
+    ];
+
+    private static readonly SearchValues<string> AllPhrases = SearchValues.Create([.. Entries.Select(e => e.Phrase).Distinct()], StringComparison.Ordinal);
+
+    private static readonly Dictionary<int, (string Phrase, int Reason, bool Unless)[]> ByFirstTwo =
+        Entries.GroupBy(e => Key(e.Phrase[0], e.Phrase[1])).ToDictionary(g => g.Key, g => g.ToArray());
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -19,15 +20,12 @@ public static partial class TextRules
     private static bool Repeats(string text, Match code) =>
         text.AsSpan(0, code.Index).Contains(code.Groups["code"].ValueSpan, StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Spaces();
-
     // "x-unix; ", "smtp; ": the type of a DSN's Diagnostic-Code, not part of the server's words.
     [GeneratedRegex(@"\A(?<type>smtp|x-[a-z0-9-]+) ?; ?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TypePrefix();
 
     // A reply code quoted anywhere ("said: 550 ...", "ERROR_CODE :550"), not part of an address or a number.
-    [GeneratedRegex(@"(?<![\w.:-])[245][0-5]\d(?![\w.:])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w.-])[245][0-5]\d(?![\w.]|:\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ReplyCode();
 
     /// <summary>Splits <see cref="Prepare"/>d text into the Diagnostic-Code type ("smtp", "x-unix", or "") and the words.</summary>
@@ -62,9 +60,10 @@ public static partial class TextRules
     {
         var prepared = Prepare(text);
         if (prepared.Length == 0) return null;
+        var said = ReasonPhrases.Read(prepared);
         foreach (var reason in ReasonOrder.TextOnly)
         {
-            if (ReasonPhrases.Say(reason, prepared)) return (reason, KindOf(reason) ?? "hard");
+            if (said.Says(reason)) return (reason, KindOf(reason) ?? "hard");
         }
         return SplitType(prepared).Type == "x-unix" ? (Reasons.MailerError, KindOf(Reasons.MailerError)!) : null;
     }
@@ -77,20 +76,37 @@ public static partial class TextRules
     };
 
     /// <summary>Lower case, one space between words, repeated reply codes dropped: the form phrases are matched in.</summary>
+    /// <remarks>Ends with a space, so a phrase may end with one ("transaction failed ") at the end of the text too.</remarks>
     public static string Prepare(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         if (text.Length > MaxLength) text = text[..MaxLength];
-        try
+        // Only a multi-line reply ("550-5.7.1 ...") repeats its codes; the regex is not worth running on others.
+        if (text.Contains("-5.", StringComparison.Ordinal) || text.Contains("-4.", StringComparison.Ordinal))
         {
-            var original = text;
-            text = ContinuationCodes().Replace(text, m => Repeats(original, m) ? " " : m.Value);
-            // The trailing space lets a phrase end with one ("transaction failed ") at the end of the text too.
-            return Spaces().Replace(text, " ").Trim().ToLowerInvariant() + " ";
+            try
+            {
+                var original = text;
+                text = ContinuationCodes().Replace(text, m => Repeats(original, m) ? " " : m.Value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Keep the codes: the phrases around them are still found, most of the time.
+            }
         }
-        catch (RegexMatchTimeoutException)
+        var prepared = new StringBuilder(text.Length + 1);
+        var space = false;
+        foreach (var c in text.AsSpan().Trim())
         {
-            return text.ToLowerInvariant();
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space) prepared.Append(' ');
+            space = false;
+            prepared.Append(char.ToLowerInvariant(c));
         }
+        return prepared.Append(' ').ToString();
     }
 }
