@@ -6,7 +6,8 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
-/// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"). Ported from
+/// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
+/// ("[TSS04]"). Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// </summary>
@@ -23,6 +24,9 @@ internal static partial class ProviderCodes
 
     [GeneratedRegex(@"\s(?<code>ib\d{3})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex GoDaddy();
+
+    [GeneratedRegex(@"\[(?<code>(?:tss|ph|bl)\d\d)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Yahoo();
 
     private static readonly SearchValues<string> LaPosteOrangePrefixes = SearchValues.Create(["lpn", "ofr", "ouk"], StringComparison.Ordinal);
 
@@ -71,6 +75,13 @@ internal static partial class ProviderCodes
         ["ib705"] = VirusDetected,
     };
 
+    // Yahoo: "[TSS04] Messages from ... temporarily deferred", "[PH01] Email not accepted for policy reasons".
+    private static readonly Dictionary<string, string> YahooCodes = new()
+    {
+        ["tss04"] = Rejected, ["tss09"] = Rejected, ["tss11"] = Rejected, ["ph01"] = PolicyViolation,
+        ["bl21"] = Blocked, ["bl23"] = Blocked,
+    };
+
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     public static string? ReasonOf(string text)
     {
@@ -79,6 +90,7 @@ internal static partial class ProviderCodes
             // Plain searches first: most texts carry no provider code, and then no pattern runs.
             if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
             if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
+            if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
             return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
         }
         catch (RegexMatchTimeoutException)

@@ -140,6 +140,7 @@ internal static partial class ReasonPhrases
         ]),
         [Reasons.AuthFailure] = new([
             "//spf.pobox.com", "bad spf records for", "dmarc policy", "please inspect your spf settings", "dmarc check failed", "dmarc validation failed", "failed dmarc", "dmarc verification failed",
+            "yahoo requires all senders to authenticate with either spf or dkim",
             "sender policy framework (spf) fail", "sender policy framework violation",
             "spf (sender policy framework) domain authentication fail", "spf check: fail",
         ], [[" is not allowed to send mail.", "_401"], ["is not allowed to send from <", " per it's spf record"],
@@ -207,7 +208,8 @@ internal static partial class ReasonPhrases
             ["server access ", " forbidden by invalid rdns record of your mail server"], ["service permits ", " unverifyable sending ips"],
         ]),
         [Reasons.NotCompliantRfc] = new([
-            "duplicate header", "this message is not rfc 5322 compliant", "https://support.google.com/mail/?p=rfcmessagenoncompliant",
+            "this message is not rfc 5322 compliant", "https://support.google.com/mail/?p=rfcmessagenoncompliant",
+            "headers are not rfc compliant", // Yahoo
         ], [[" multiple ", " header"]]),
         [Reasons.Rejected] = new([
             "access denied (in reply to mail from command)", "access denied (sender blacklisted)", "address rejected",
@@ -272,7 +274,7 @@ internal static partial class ReasonPhrases
             "your email is probably spam", "your email was detected as spam", "your message as spam and has prevented delivery",
             "your message has been temporarily blocked by our filter", "your message has been rejected because it appears to be spam",
             "your message has triggered a spam block", "your message may contain the spam contents",
-            "your message failed several antispam checks", "email flagged as spam", "message content rejected, ube",
+            "your message failed several antispam checks",
         ], [
             ["mail rejete. mail rejected. ", "506"], ["our filters rate at and above ", " percent probability of being spam"],
             ["rejected by ", " (spam)"], ["rule imposed as ", " is blacklisted on"], ["spam ", " exceeded"],
@@ -280,6 +282,7 @@ internal static partial class ReasonPhrases
         ], Pattern: SpamPattern()),
         [Reasons.Speeding] = new([
             "please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
+            "user is receiving mail too quickly", // Yahoo
         ]),
         [Reasons.TooManyConn] = new([
             "all available ips are at maximum connection limit", "connection rate limit exceeded",
@@ -287,7 +290,8 @@ internal static partial class ReasonPhrases
             "throttling failure: daily message quota exceeded", "throttling failure: maximum sending rate exceeded",
             "too many connections", "too many concurrent smtp connections", "too many errors from your ip",
             "too many recipients", "too many smtp sessions for this host", "trop de connexions, ",
-            "we have already made numerous attempts to deliver this message", "frequency limited", // the last: Tencent
+            "we have already made numerous attempts to deliver this message",
+            "frequency limited", "max message per connection reached", // Tencent, Yahoo
         ]),
         [Reasons.Blocked] = new([
             " said: 550 blocked", "//www.spamcop.net/bl.", "bad sender ip address", "banned sending ip", "blacklisted by",
@@ -391,6 +395,7 @@ internal static partial class ReasonPhrases
             "routing loop detected -- too many received: headers", "this message contain invalid mime headers",
             "this message contain improperly-formatted binary content",
             "this message contain text that uses unnecessary base64 encoding",
+            "duplicate header", // Sisimai 5.1; later versions call it notcompliantrfc
         ]),
         [Reasons.SystemFull] = new(["mail system full", "requested mail action aborted: exceeded storage allocation"]),
         [Reasons.NotAccept] = new([

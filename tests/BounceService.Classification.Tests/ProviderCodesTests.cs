@@ -12,6 +12,8 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Please see spectrum.net for more information. AUP#In-1310", "toomanyconn")]
     [InlineData("550 5.1.1 <a@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", "speeding")]
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
+    [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
+    [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
     public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

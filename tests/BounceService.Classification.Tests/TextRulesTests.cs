@@ -43,6 +43,7 @@ public class TextRulesTests
     [InlineData("Connection timed out", "expired", "soft")]
     [InlineData("Retry timeout exceeded", "expired", "soft")]
     [InlineData("Improper use of 8-bit data in message header", "contenterror", "hard")]
+    [InlineData("Transaction failed: Duplicate header 'DKIM-Signature'", "contenterror", "hard")]
     [InlineData("Mail system full", "systemfull", "soft")]
     [InlineData("No MX found for domain", "notaccept", "hard")]
     [InlineData("Host does not accept mail", "notaccept", "hard")]
