@@ -7,7 +7,7 @@ namespace BounceService.Classification;
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
-/// ("[TSS04]"). Ported from
+/// ("[TSS04]"), and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// </summary>
@@ -82,6 +82,21 @@ internal static partial class ProviderCodes
         ["bl21"] = Blocked, ["bl23"] = Blocked,
     };
 
+    // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply.
+    private static readonly (string Phrase, string Reason)[] MimecastPhrases =
+    [
+        ("local ct ip reputation - (reject)", Blocked), ("spf sender invalid - envelope rejected", Blocked),
+        ("dkim sender invalid - envelope rejected", Blocked), ("dmarc sender invalid - envelope rejected", Blocked),
+        ("sender address blocked", Blocked), ("ip temporarily blacklisted", Blocked),
+        ("maximum email size exceeded", MesgTooBig), ("mail loop detected", NetworkError), ("open relay not allowed", NoRelaying),
+        ("account inbounds disabled", NotAccept), ("anti-spoofing policy - inbound not allowed", PolicyViolation),
+        ("rejected by header-based anti-spoofing policy", PolicyViolation),
+        ("message bounced due to content examination policy", PolicyViolation), ("host network not allowed", PolicyViolation),
+        ("administrative prohibition envelope blocked", Rejected), ("envelope rejected - block policy for envelope from address", Rejected),
+        ("incorrect authentication data", SecurityError), ("this route requires encryption (tls)", SecurityError),
+        ("exceeding outbound thread limit", TooManyConn),
+    ];
+
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     public static string? ReasonOf(string text)
     {
@@ -91,6 +106,8 @@ internal static partial class ProviderCodes
             if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
             if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
             if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+            if (text.Contains("mimecast", StringComparison.Ordinal)
+                && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
             return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
         }
         catch (RegexMatchTimeoutException)

@@ -24,8 +24,8 @@ public static partial class TextRules
     [GeneratedRegex(@"\A(?<type>smtp|x-[a-z0-9-]+) ?; ?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TypePrefix();
 
-    // A reply code quoted anywhere ("said: 550 ...", "ERROR_CODE :550"), not part of an address or a number.
-    [GeneratedRegex(@"(?<![\w.-])[245][0-5]\d(?![\w.]|:\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // A failure reply code quoted anywhere ("said: 550 ...", "ERROR_CODE :550"), not part of an address or a number.
+    [GeneratedRegex(@"(?<![\w.-])[45][0-5]\d(?![\w.]|:\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ReplyCode();
 
     /// <summary>Splits <see cref="Prepare"/>d text into the Diagnostic-Code type ("smtp", "x-unix", or "") and the words.</summary>

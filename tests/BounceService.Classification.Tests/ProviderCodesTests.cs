@@ -14,12 +14,15 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
     [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
+    [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
     public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
     [Theory]
     [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]
     [InlineData("550 5.1.1 Library IB9 is not a code")]
+    // Mimecast's wording counts only where Mimecast signs the reply: elsewhere it is Sisimai's "blocked".
+    [InlineData("554 Host network not allowed")]
     public void An_unknown_code_leaves_the_reason_to_the_rest(string diagnostic) =>
         Assert.NotEqual("undefined", Bounces.Classify(diagnostic).Reason);
 }
