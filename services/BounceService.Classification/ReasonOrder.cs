@@ -18,8 +18,8 @@ internal readonly record struct ReasonFacts(
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
 /// each reason's own test of the code, the command and the text together; then, when the code names no reason
 /// or only a vague one, the text alone; then what the code class, the reply code and the DSN action imply.
-/// Spam traps and greylisting (AcelleMail guide), and providers' own codes (<see cref="ProviderCodes"/>), are
-/// recognised before all of it.
+/// Spam traps and greylisting (AcelleMail guide), providers' own codes (<see cref="ProviderCodes"/>) and the
+/// sending MTA's own words (<see cref="MtaPhrases"/>) are recognised before all of it.
 /// </summary>
 internal static class ReasonOrder
 {
@@ -52,14 +52,17 @@ internal static class ReasonOrder
         if (ProviderCodes.ReasonOf(f.Text) is { } byProvider) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         var named = CodeRules.ReasonOf(f.Dsn);
+        // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
+        var mtaSays = MtaPhrases.ReasonOf(f.Text);
+        if (mtaSays is not null && !Loose.Contains(mtaSays)) return mtaSays;
         if (!f.FromMailer)
         {
             foreach (var reason in ByOwnTest)
             {
-                if (Holds(reason, f, named)) return reason;
+                if (reason == mtaSays || Holds(reason, f, named)) return reason;
             }
         }
-        return Otherwise(f, named) ?? (f.Delayed ? Expired : f.Text.Length > 0 ? OnHold : Undefined);
+        return mtaSays ?? Otherwise(f, named) ?? (f.Delayed ? Expired : f.Text.Length > 0 ? OnHold : Undefined);
     }
 
     private static bool Holds(string reason, in ReasonFacts f, string? named) => reason switch
