@@ -7,7 +7,7 @@ namespace BounceService.Classification;
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
-/// ("[TSS04]"), and Mimecast's own wording. Ported from
+/// ("[TSS04]"), i.ua ("mail.i.ua/err/3"), and KDDI's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// </summary>
@@ -97,6 +97,24 @@ internal static partial class ProviderCodes
         ("exceeding outbound thread limit", TooManyConn),
     ];
 
+    // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
+    [GeneratedRegex(@"\.i\.ua/err/(?<code>\d+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Iua();
+
+    private static readonly Dictionary<string, string> IuaCodes = new()
+    {
+        ["1"] = NoRelaying, ["2"] = UserUnknown, ["3"] = Suspend, ["4"] = MailboxFull, ["5"] = TooManyConn, ["6"] = NoRelaying,
+        ["7"] = Blocked, ["8"] = Rejected, ["9"] = Blocked, ["10"] = Filtered,
+    };
+
+    // KDDI (au) names the address when it does not exist ("550 <a@ezweb.ne.jp>: User unknown") and leaves it out
+    // when the recipient's own filter refused the sender ("550 : User unknown").
+    private static string? Kddi(string text) =>
+        !text.Contains("ezweb.ne.jp", StringComparison.Ordinal) && !text.Contains("@au.com", StringComparison.Ordinal) ? null
+        : text.Contains(">: user unknown", StringComparison.Ordinal) ? UserUnknown
+        : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
+        : null;
+
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     public static string? ReasonOf(string text)
     {
@@ -106,6 +124,8 @@ internal static partial class ProviderCodes
             if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
             if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
             if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+            if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
+            if (Kddi(text) is { } byKddi) return byKddi;
             if (text.Contains("mimecast", StringComparison.Ordinal)
                 && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
             return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;

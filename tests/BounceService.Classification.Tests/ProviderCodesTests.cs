@@ -15,6 +15,9 @@ public class ProviderCodesTests
     [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
     [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
+    [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
+    [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
+    [InlineData("550 : User unknown (a@ezweb.ne.jp)", "filtered")]
     public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
