@@ -1,4 +1,3 @@
-using System.Buffers;
 using static BounceService.Classification.Reasons;
 
 namespace BounceService.Classification;
@@ -69,18 +68,15 @@ internal static class MtaPhrases
         ("pol-p5", VirusDetected), ("rcp-t4", Suspend),
     ];
 
-    private static readonly SearchValues<string> Phrases = SearchValues.Create([.. Table.Select(t => t.Phrase)], StringComparison.Ordinal);
+    // Tagged with the index of their reason in Reasons, in the order the table first names them.
+    private static readonly string[] TableReasons = [.. Table.Select(t => t.Reason).Distinct()];
+
+    private static readonly PhraseAutomaton Automaton = new([.. Table.Select(t => (t.Phrase, Array.IndexOf(TableReasons, t.Reason)))]);
 
     /// <summary>The reason the MTA's own words in <paramref name="text"/> (prepared) give, or null.</summary>
     public static string? ReasonOf(string text)
     {
-        var at = text.AsSpan().IndexOfAny(Phrases);
-        if (at < 0) return null;
-        var rest = text.AsSpan(at);
-        foreach (var (phrase, reason) in Table)
-        {
-            if (rest.StartsWith(phrase, StringComparison.Ordinal)) return reason;
-        }
-        return null;
+        var found = Automaton.Scan(text);
+        return found == 0 ? null : TableReasons[System.Numerics.BitOperations.TrailingZeroCount(found)];
     }
 }

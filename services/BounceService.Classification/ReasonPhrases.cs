@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -20,28 +19,12 @@ internal static partial class ReasonPhrases
     }
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
-    /// <remarks>All phrases are searched for together (a vectorised multi-string search); each hit is then told
-    /// apart by its first two characters. Phrases in order and the two patterns are checked per reason.</remarks>
+    /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order and the
+    /// two patterns are checked per reason, only for reasons not already said.</remarks>
     public static Said Read(string text)
     {
-        ulong said = 0, ruledOut = 0;
-        var span = text.AsSpan();
-        for (var at = 0; at < span.Length;)
-        {
-            var hit = span[at..].IndexOfAny(AllPhrases);
-            if (hit < 0) break;
-            at += hit;
-            if (at + 1 < span.Length && ByFirstTwo.TryGetValue(Key(span[at], span[at + 1]), out var candidates))
-            {
-                foreach (var (phrase, reason, unless) in candidates)
-                {
-                    if (!span[at..].StartsWith(phrase, StringComparison.Ordinal)) continue;
-                    if (unless) ruledOut |= 1UL << reason;
-                    else said |= 1UL << reason;
-                }
-            }
-            at++;
-        }
+        var found = Automaton.Scan(text);
+        ulong said = found & uint.MaxValue, ruledOut = found >> 32;
         foreach (var (reason, phrases) in Ordered)
         {
             var bit = 1UL << reason;
@@ -52,9 +35,6 @@ internal static partial class ReasonPhrases
         }
         return new(said & ~ruledOut);
     }
-
-    /// <summary>Whether <paramref name="text"/> (prepared) says <paramref name="reason"/>.</summary>
-    public static bool Say(string reason, string text) => Read(text).Says(reason);
 
     private static bool InOrder(string text, string[] pieces)
     {
@@ -79,8 +59,6 @@ internal static partial class ReasonPhrases
             return false;
         }
     }
-
-    private static int Key(char first, char second) => first << 16 | second;
 
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex SpamPattern();
@@ -406,18 +384,17 @@ internal static partial class ReasonPhrases
         [Reasons.MailerError] = new([], Pattern: MailerPattern()),
     };
 
-    private static readonly (int Reason, Phrases Phrases)[] Ordered = [.. ByReason.Values.Select((phrases, i) => (i, phrases))];
+    // One bit per reason in a 32-bit half of the automaton's tags.
+    private static readonly (int Reason, Phrases Phrases)[] Ordered = ByReason.Count <= 32
+        ? [.. ByReason.Values.Select((phrases, i) => (i, phrases))]
+        : throw new InvalidOperationException("more reasons than tag bits");
 
     private static readonly Dictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToDictionary();
 
-    private static readonly (string Phrase, int Reason, bool Unless)[] Entries =
+    // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32.
+    private static readonly PhraseAutomaton Automaton = new(
     [
-        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason, false))
-            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason, true)))),
-    ];
-
-    private static readonly SearchValues<string> AllPhrases = SearchValues.Create([.. Entries.Select(e => e.Phrase).Distinct()], StringComparison.Ordinal);
-
-    private static readonly Dictionary<int, (string Phrase, int Reason, bool Unless)[]> ByFirstTwo =
-        Entries.GroupBy(e => Key(e.Phrase[0], e.Phrase[1])).ToDictionary(g => g.Key, g => g.ToArray());
+        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
+            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
+    ]);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -94,19 +93,22 @@ public static partial class TextRules
                 // Keep the codes: the phrases around them are still found, most of the time.
             }
         }
-        var prepared = new StringBuilder(text.Length + 1);
+        var source = text.AsSpan().Trim();
+        Span<char> prepared = source.Length < 1024 ? stackalloc char[source.Length + 1] : new char[source.Length + 1];
+        var length = 0;
         var space = false;
-        foreach (var c in text.AsSpan().Trim())
+        foreach (var c in source)
         {
             if (char.IsWhiteSpace(c))
             {
                 space = true;
                 continue;
             }
-            if (space) prepared.Append(' ');
+            if (space) prepared[length++] = ' ';
             space = false;
-            prepared.Append(char.ToLowerInvariant(c));
+            prepared[length++] = char.ToLowerInvariant(c);
         }
-        return prepared.Append(' ').ToString();
+        prepared[length++] = ' ';
+        return new string(prepared[..length]);
     }
 }
