@@ -43,7 +43,7 @@ internal static class ReasonOrder
     private static readonly HashSet<string> Loose =
         [OnHold, SystemError, SecurityError, Expired, Suspend, NetworkError, HostUnknown, UserUnknown];
 
-    // What a "user unknown" reply may not also say for a X.1.1 code to mean the address is unknown.
+    // What a "user unknown" reply may not also say for an X.1.1 code to mean the address is unknown.
     private static readonly string[] NotUnknownUser = [NoRelaying, Blocked, MailboxFull, HasMoved, Rejected, NotAccept];
 
     public static string Find(in ReasonFacts f)
@@ -81,7 +81,7 @@ internal static class ReasonOrder
         _ => named == reason || Say(reason, f),
     };
 
-    // A X.1.1 code is believed unless the text says another cause. Without it, "user unknown" means it after a
+    // An X.1.1 code is believed unless the text says another cause. Without it, "user unknown" means it after a
     // refusal at RCPT, with another addressing code (X.1.x: Microsoft's 5.1.10, 5.1.351), or in the bounce's own
     // words with no server reply quoted; else it may come from a filter (see IsFiltered).
     private static bool IsUserUnknown(in ReasonFacts f, string? named)

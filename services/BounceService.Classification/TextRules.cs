@@ -28,14 +28,14 @@ public static partial class TextRules
     private static partial Regex ReplyCode();
 
     /// <summary>Splits <see cref="Prepare"/>d text into the Diagnostic-Code type ("smtp", "x-unix", or "") and the words.</summary>
-    public static (string Type, string Words) SplitType(string prepared)
+    internal static (string Type, string Words) SplitType(string prepared)
     {
         var m = TypePrefix().Match(prepared);
         return m.Success ? (m.Groups["type"].Value, prepared[m.Length..]) : ("", prepared);
     }
 
     /// <summary>Whether <see cref="Prepare"/>d text quotes a server's reply code.</summary>
-    public static bool QuotesReply(string prepared)
+    internal static bool QuotesReply(string prepared)
     {
         try
         {
