@@ -20,7 +20,7 @@ internal static partial class ReasonPhrases
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
     /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order and the
-    /// two patterns are checked per reason, only for reasons not already said.</remarks>
+    /// spam pattern are checked per reason, only for reasons not already said.</remarks>
     public static Said Read(string text)
     {
         var found = Automaton.Scan(text);
@@ -63,9 +63,6 @@ internal static partial class ReasonPhrases
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex SpamPattern();
 
-    [GeneratedRegex(@"\Aprocmail: |bin/(?:procmail|maildrop)|command (?:failed: |died with status \d+|output:)|exit \d+|mailer error|pipe to \|/\S+|x-unix; \d+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex MailerPattern();
-
     private static readonly Dictionary<string, Phrases> ByReason = new()
     {
         [Reasons.SpamTrap] = new(["spam trap", "spamtrap", "spam-trap", "honeypot", "honey pot", "trap hit"]), // design
@@ -93,7 +90,7 @@ internal static partial class ReasonPhrases
             "message size exceeds fixed maximum message size", "message size exceeds maximum value", "message too big",
             "message too large for this ", "size limit", "taille limite du message atteinte",
             "message too large", "message exceeded the maximum size", "message size exceeds", // design
-        ]),
+        ], [["exceeded", "message size"], ["message ", "too", "big"]]),
         [Reasons.ExceedLimit] = new(["message header size exceeds limit"]),
         [Reasons.Suspend] = new([
             " is currently suspended", " temporary locked", "archived recipient", "boite du destinataire archivee",
@@ -114,7 +111,7 @@ internal static partial class ReasonPhrases
             "not allowed to relay through this machine", "not an open relay, so get lost", "not local host",
             "relay access denied", "relay denied", "relaying mail to ", "relay not permitted", "relaying denied",
             "that domain isn't in my list of allowed rcpthost", "this system is not configured to relay mail",
-            "unable to relay for", "we don't handle mail for",
+            "unable to relay for", "we don't handle mail for", "email address is not verified.",
         ]),
         [Reasons.AuthFailure] = new([
             "//spf.pobox.com", "bad spf records for", "dmarc policy", "please inspect your spf settings", "dmarc check failed", "dmarc validation failed", "failed dmarc", "dmarc verification failed",
@@ -320,6 +317,7 @@ internal static partial class ReasonPhrases
             "it has a potentially executable attachment",
             "the message was rejected because it contains prohibited virus or spam content",
             "this form of attachment has been used by recent viruses or other malware", "virus detected",
+            "virus phishing/malicious_url detected",
             "your message was infected with a virus",
         ]),
         [Reasons.BadReputation] = new([
@@ -379,9 +377,13 @@ internal static partial class ReasonPhrases
         [Reasons.NotAccept] = new([
             "does not accept mail (nullmx)", "host/domain does not accept mail", "host does not accept mail",
             "name server: .: host not found", "no mx record found for domain=", "no route for current request",
+            "smtp protocol returned a permanent error",
             "no mx found", "no mx record", "null mx", "indicated no smtp service", // design: null MX (RFC 7505) or no MX at all
         ]),
-        [Reasons.MailerError] = new([], Pattern: MailerPattern()),
+        [Reasons.MailerError] = new([
+            " || exit ", "procmail: ", "bin/procmail", "bin/maildrop", "command failed: ", "command died with status ",
+            "command output:", "mailer error", "pipe to |/",
+        ]),
     };
 
     // One bit per reason in a 32-bit half of the automaton's tags.
