@@ -312,6 +312,7 @@ internal static partial class ReasonPhrases
             "this message was blocked because its content presents a potential",
             "we do not accept messages containing images or other attachments",
             "you have exceeded the allowable number of posts without solving a captcha",
+            "message rejected due to local policy", "the message was rejected by organization policy", "you're using a mass mailer",
         ]),
         [Reasons.VirusDetected] = new([
             "it has a potentially executable attachment",
