@@ -19,7 +19,7 @@ internal readonly record struct ReasonFacts(
 /// each reason's own test of the code, the command and the text together; then, when the code names no reason
 /// or only a vague one, the text alone; then what the code class, the reply code and the DSN action imply.
 /// Spam traps and greylisting (AcelleMail guide), providers' own codes and replies (<see cref="ProviderCodes"/>,
-/// <see cref="GmailReplies"/>) and the
+/// <see cref="GmailReplies"/>, <see cref="MicrosoftReplies"/>) and the
 /// sending MTA's own words (<see cref="MtaPhrases"/>) are recognised before all of it.
 /// </summary>
 internal static class ReasonOrder
@@ -50,7 +50,8 @@ internal static class ReasonOrder
     public static string Find(in ReasonFacts f)
     {
         if (Say(SpamTrap, f)) return SpamTrap;
-        if ((ProviderCodes.ReasonOf(f.Text) ?? GmailReplies.ReasonOf(f.Text, f.Dsn)) is { } byProvider) return byProvider;
+        var byProvider = ProviderCodes.ReasonOf(f.Text) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
+        if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         var named = CodeRules.ReasonOf(f.Dsn);
         // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
