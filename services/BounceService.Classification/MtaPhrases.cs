@@ -4,7 +4,8 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
-/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs) and Facebook's error tokens: the MTA knows why it
+/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Zoho, 1&amp;1, Messaging Server) and Facebook's
+/// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
 /// Sisimai's <c>Lhost/*.pm</c> tables (BSD 2-Clause, see NOTICE.md); lower case, matched in prepared text.
 /// </summary>
@@ -58,6 +59,8 @@ internal static class MtaPhrases
         ("invalid final delivery userid", UserUnknown), ("user mailbox exceeds allowed size", MailboxFull),
         ("requested action not taken: virus detected", VirusDetected),
         ("please turn on smtp authentication in your mail client", SecurityError),
+        // Zoho, 1&1, Sun Messaging Server
+        ("host not reachable", Expired), ("mail size limit exceeded", MesgTooBig), ("illegal host/domain name found", HostUnknown),
         // Facebook's error tokens
         ("rcp-p1", UserUnknown), ("int-p1", UserUnknown), ("int-p3", UserUnknown), ("int-p4", UserUnknown),
         ("rcp-p2", Filtered), ("rcp-p3", Filtered), ("pol-p1", Blocked), ("pol-p2", Blocked), ("msg-p1", MesgTooBig),

@@ -13,6 +13,7 @@ public class MtaPhrasesTests
     [InlineData("DNS Error: Domain name not found", "hostunknown")] // Gmail
     [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
+    [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
