@@ -7,7 +7,7 @@ namespace BounceService.Classification;
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
-/// ("[TSS04]"), i.ua ("mail.i.ua/err/3"), and KDDI's and Mimecast's own wording. Ported from
+/// ("[TSS04]"), i.ua ("mail.i.ua/err/3"), and KDDI's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// </summary>
@@ -115,8 +115,21 @@ internal static partial class ProviderCodes
         : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
         : null;
 
+    // NTT docomo answers "550 Unknown user" after DATA when the recipient's own rules refuse the sender.
+    private static string? Docomo(string text, string? dsn, string? command) =>
+        !text.Contains("docomo", StringComparison.Ordinal) ? null
+        : dsn is "5.1.1" ? UserUnknown
+        : dsn is "5.2.0" ? Filtered
+        : text.Contains("552 too much mail data", StringComparison.Ordinal) ? MailboxFull
+        : text.Contains("552 too many recipients", StringComparison.Ordinal) ? TooManyConn
+        : dsn is "5.0.0" && command == SmtpCommands.Rcpt ? UserUnknown
+        : dsn is "5.0.0" && command == SmtpCommands.Data ? Rejected
+        : null;
+
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
-    public static string? ReasonOf(string text)
+    /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
+    /// <param name="command">The refused SMTP command, likewise.</param>
+    public static string? ReasonOf(string text, string? dsn = null, string? command = null)
     {
         try
         {
@@ -126,6 +139,7 @@ internal static partial class ProviderCodes
             if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
             if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
             if (Kddi(text) is { } byKddi) return byKddi;
+            if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
             if (text.Contains("mimecast", StringComparison.Ordinal)
                 && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
             return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;

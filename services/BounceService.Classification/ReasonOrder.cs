@@ -50,7 +50,7 @@ internal static class ReasonOrder
     public static string Find(in ReasonFacts f)
     {
         if (Say(SpamTrap, f)) return SpamTrap;
-        var byProvider = ProviderCodes.ReasonOf(f.Text) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
+        var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
         if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         var named = CodeRules.ReasonOf(f.Dsn);

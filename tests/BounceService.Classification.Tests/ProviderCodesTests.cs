@@ -22,6 +22,13 @@ public class ProviderCodesTests
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
     [Theory]
+    [InlineData("DATA", "rejected")]
+    [InlineData("RCPT", "userunknown")]
+    public void Ntt_docomos_unknown_user_depends_on_the_command(string command, string reason) =>
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.0.0",
+            Diagnostic: "550 Unknown user a@docomo.ne.jp", SmtpCommand: command)).Reason);
+
+    [Theory]
     [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]
     [InlineData("550 5.1.1 Library IB9 is not a code")]
     // Mimecast's wording counts only where Mimecast signs the reply: elsewhere it is Sisimai's "blocked".
