@@ -26,7 +26,7 @@ public static class Classifier
         var (type, words) = TextRules.SplitType(text);
         var command = input.SmtpCommand ?? SmtpCommands.Find(input.Diagnostic);
         var reason = ReasonOrder.Find(new(dsn, smtp, words, command, IsDelayed(input.Action) || IsExpired(input.Action),
-            TextRules.QuotesReply(words), FromMailer: type == "x-unix", ReasonPhrases.Read(words)));
+            FromMailer: type == "x-unix", ReasonPhrases.Read(words)));
 
         var labelKind = ProviderLabels.KindOf(input.ProviderLabel);
         var kind = SmtpStatusCodes.ClassOf(dsn, smtp) switch

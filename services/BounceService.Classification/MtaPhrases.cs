@@ -4,7 +4,7 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
-/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Zoho, 1&amp;1, Messaging Server) and Facebook's
+/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
 /// Sisimai's <c>Lhost/*.pm</c> tables (BSD 2-Clause, see NOTICE.md); lower case, matched in prepared text.
@@ -51,7 +51,11 @@ internal static class MtaPhrases
         ("the user(s) account is disabled.", Suspend), ("the user(s) account is temporarily limited.", Suspend),
         ("your message was not delivered within ", Expired), ("mail delivery failed... user unknown", Filtered),
         ("the number of messages in recipient's mailbox exceeded the local limit.", MailboxFull),
+        // Exchange 2003's own error codes ("(000C05A6) Unknown Recipient")
+        ("(000c05a6)", UserUnknown), ("(00010256)", SystemError), ("(000d06b5)", SystemError), ("(00120270)", NetworkError),
+        ("(00050311)", ContentError), ("(000502cc)", ContentError), ("(000b0981)", SecurityError), ("(000c0595)", Filtered),
         // Domino, Notes, Courier, IMail, MessageLabs
+        ("not listed in domino directory", UserUnknown), ("not listed in public name & address book", UserUnknown),
         ("non répertorié dans l'annuaire domino", UserUnknown), ("domino ディレクトリには見つかりません", UserUnknown),
         ("ディレクトリのリストにありません", UserUnknown), ("cannot route mail to user", Filtered),
         ("several matches found in domino directory", SystemError), ("message has exceeded maximum hop count", NetworkError),
@@ -59,6 +63,8 @@ internal static class MtaPhrases
         ("invalid final delivery userid", UserUnknown), ("user mailbox exceeds allowed size", MailboxFull),
         ("requested action not taken: virus detected", VirusDetected),
         ("please turn on smtp authentication in your mail client", SecurityError),
+        // Verizon's MMS gateway
+        ("no valid recipients for this mm", UserUnknown),
         // Zoho, 1&1, Sun Messaging Server
         ("host not reachable", Expired), ("mail size limit exceeded", MesgTooBig), ("illegal host/domain name found", HostUnknown),
         // Facebook's error tokens

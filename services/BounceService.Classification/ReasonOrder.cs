@@ -8,11 +8,10 @@ namespace BounceService.Classification;
 /// <param name="Text">The diagnostic, <see cref="TextRules.Prepare"/>d, without its "type;" prefix.</param>
 /// <param name="Command">The refused SMTP command (<see cref="SmtpCommands"/>), if known.</param>
 /// <param name="Delayed">The DSN says the MTA is still trying, or gave up after trying.</param>
-/// <param name="QuotesReply">The text quotes a server's reply code: it is the server's answer, not the bounce's own words.</param>
 /// <param name="FromMailer">"X-Unix; ...": the local delivery program's words, not an SMTP reply.</param>
 /// <param name="Said">The reasons <paramref name="Text"/> says (<see cref="ReasonPhrases.Read"/>).</param>
 internal readonly record struct ReasonFacts(
-    string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool QuotesReply, bool FromMailer, ReasonPhrases.Said Said);
+    string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool FromMailer, ReasonPhrases.Said Said);
 
 /// <summary>
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
@@ -84,8 +83,8 @@ internal static class ReasonOrder
     };
 
     // An X.1.1 code is believed unless the text says another cause. Without it, "user unknown" means it after a
-    // refusal at RCPT, with another addressing code (X.1.x: Microsoft's 5.1.10, 5.1.351), or in the bounce's own
-    // words with no server reply quoted; else it may come from a filter (see IsFiltered).
+    // refusal at RCPT or with another addressing code (X.1.x: Microsoft's 5.1.10, 5.1.351); else it may come from
+    // a filter (see IsFiltered). The sending MTA's own words (MtaPhrases) are believed before all this.
     private static bool IsUserUnknown(in ReasonFacts f, string? named)
     {
         if (named == Suspend) return false;
@@ -98,8 +97,7 @@ internal static class ReasonOrder
             return true;
         }
         var addressing = f.Dsn is [_, '.', '1', '.', ..];
-        var ownWords = f.Command is null && !f.QuotesReply && named is null;
-        return (f.Command == SmtpCommands.Rcpt || addressing || ownWords) && Say(UserUnknown, f);
+        return (f.Command == SmtpCommands.Rcpt || addressing) && Say(UserUnknown, f);
     }
 
     // "User unknown" after the content was sent comes from a filter: Japanese carriers answer so when the

@@ -23,28 +23,11 @@ public static partial class TextRules
     [GeneratedRegex(@"\A(?<type>smtp|x-[a-z0-9-]+) ?; ?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TypePrefix();
 
-    // A failure reply code quoted anywhere ("said: 550 ...", "ERROR_CODE :550"), not part of an address or a number.
-    [GeneratedRegex(@"(?<![\w.-])[45][0-5]\d(?![\w.]|:\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex ReplyCode();
-
     /// <summary>Splits <see cref="Prepare"/>d text into the Diagnostic-Code type ("smtp", "x-unix", or "") and the words.</summary>
     internal static (string Type, string Words) SplitType(string prepared)
     {
         var m = TypePrefix().Match(prepared);
         return m.Success ? (m.Groups["type"].Value, prepared[m.Length..]) : ("", prepared);
-    }
-
-    /// <summary>Whether <see cref="Prepare"/>d text quotes a server's reply code.</summary>
-    internal static bool QuotesReply(string prepared)
-    {
-        try
-        {
-            return ReplyCode().IsMatch(prepared);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     // Without a status code, these clear by themselves or may: the rest are permanent.

@@ -53,7 +53,7 @@ public class ClassifierTests
     }
 
     [Theory]
-    [InlineData("User unknown", "hard", "userunknown")]
+    [InlineData("Host unknown", "hard", "hostunknown")]
     [InlineData("Mailbox is full", "soft", "mailboxfull")]
     [InlineData("Connection timed out", "soft", "expired")]
     [InlineData("Host not found, try again", "soft", "networkerror")]

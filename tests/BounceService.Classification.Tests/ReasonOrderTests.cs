@@ -12,9 +12,11 @@ public class ReasonOrderTests
     [InlineData("550 Unknown user a@docomo.example.ne.jp", "DATA", "filtered")]
     // A server's reply at an unknown stage may come from such a filter too.
     [InlineData("host mx.example.jp said: 550 No such user here", null, "filtered")]
-    // The bounce's own words, no server reply quoted: the MTA knows its users.
-    [InlineData("The recipient name is not recognized", null, "userunknown")]
-    public void User_unknown_words_need_a_refusal_at_rcpt_or_the_mtas_own_voice(string diagnostic, string? command, string reason) =>
+    // Without the command or an addressing code, Sisimai does not condemn the address either.
+    [InlineData("User unknown", null, "filtered")]
+    // The sending MTA's own words are believed: Exchange 2003's code for an unknown recipient.
+    [InlineData("The recipient name is not recognized MSEXCH:IMS:EXAMPLE 0 (000C05A6) Unknown Recipient", null, "userunknown")]
+    public void User_unknown_words_need_a_refusal_at_rcpt_or_the_mtas_own_words(string diagnostic, string? command, string reason) =>
         Assert.Equal(reason, Classify(diagnostic, command).Reason);
 
     [Theory]
