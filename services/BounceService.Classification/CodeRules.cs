@@ -1,74 +1,53 @@
 namespace BounceService.Classification;
 
 /// <summary>
-/// What an enhanced status code says by itself (RFC 3463, the IANA registry of RFC 5248). Codes marked
-/// generic (X.0.0, X.7.1, ...) are overruled by a matching text rule; specific ones are not.
+/// The reason an enhanced status code names by itself: Sisimai's table (<c>SMTP/Status.pm</c>, BSD 2-Clause,
+/// see NOTICE.md) with the readings design.md gives for 5.2.3, 5.7.7 and 5.7.25. Codes missing here (X.0.0,
+/// 4.3.0, 4.7.0, ...) name no reason: the text decides.
 /// </summary>
 public static class CodeRules
 {
-    private sealed record Rule(string Reason, bool Specific);
-
-    // Keyed by "subject.detail"; the class digit only decides hard or soft.
-    private static readonly Dictionary<string, Rule> BySubjectDetail = new()
+    private static readonly Dictionary<string, string> ReasonByCode = new()
     {
-        ["1.0"] = new("userunknown", false),
-        ["1.1"] = new("userunknown", true),
-        ["1.2"] = new("hostunknown", true),
-        ["1.3"] = new("userunknown", true),
-        ["1.4"] = new("userunknown", true),
-        ["1.6"] = new("hasmoved", true),
-        ["1.7"] = new("rejected", true),
-        ["1.8"] = new("rejected", true),
-        ["1.10"] = new("notaccept", false), // null MX by RFC 7505, but Microsoft answers it for unknown users
-        ["2.1"] = new("suspend", false), // MTAs answer it for unknown users too
-        ["2.2"] = new(Reasons.MailboxFull, true),
-        ["2.3"] = new("mesgtoobig", true),
-        ["2.4"] = new("systemerror", false),
-        ["3.0"] = new("systemerror", false),
-        ["3.1"] = new("systemfull", true),
-        ["3.2"] = new("notaccept", false),
-        ["3.4"] = new("mesgtoobig", true),
-        ["3.5"] = new("systemerror", false),
-        ["4.0"] = new("networkerror", false),
-        ["4.1"] = new("networkerror", false),
-        ["4.2"] = new("networkerror", false),
-        ["4.3"] = new("systemerror", false),
-        ["4.4"] = new("hostunknown", true),
-        ["4.5"] = new("systemfull", false),
-        ["4.6"] = new("networkerror", true),
-        ["4.7"] = new("expired", true),
-        ["5.0"] = new("syntaxerror", false),
-        ["5.3"] = new("toomanyconn", true),
-        ["6.0"] = new("contenterror", false),
-        ["7.0"] = new("securityerror", false),
-        ["7.1"] = new("policyviolation", false),
-        ["7.2"] = new("policyviolation", true),
-        ["7.7"] = new("authfailure", true),
-        ["7.8"] = new("authfailure", true),
-        ["7.9"] = new("policyviolation", false), // "not accepted for policy reasons" in practice
-        ["7.13"] = new("authfailure", true),
-        ["7.17"] = new("hasmoved", true),
-        ["7.18"] = new("hasmoved", true),
-        ["7.20"] = new("authfailure", true),
-        ["7.21"] = new("authfailure", true),
-        ["7.22"] = new("authfailure", true),
-        ["7.23"] = new("authfailure", true),
-        ["7.24"] = new("authfailure", true),
-        ["7.25"] = new("requireptr", true),
-        ["7.26"] = new("authfailure", true),
-        ["7.27"] = new("rejected", true),
-        ["7.28"] = new("speeding", true),
-        ["7.29"] = new("authfailure", true),
+        ["4.1.6"] = Reasons.HasMoved, ["4.1.7"] = Reasons.Rejected, ["4.1.8"] = Reasons.Rejected, ["4.1.9"] = Reasons.SystemError,
+        ["4.2.1"] = Reasons.Suspend, ["4.2.2"] = Reasons.MailboxFull, ["4.2.3"] = Reasons.MesgTooBig, ["4.2.4"] = Reasons.Filtered,
+        ["4.3.1"] = Reasons.SystemFull, ["4.3.2"] = Reasons.NotAccept, ["4.3.3"] = Reasons.SystemError, ["4.3.5"] = Reasons.SystemError,
+        ["4.4.1"] = Reasons.Expired, ["4.4.2"] = Reasons.NetworkError, ["4.4.3"] = Reasons.SystemError, ["4.4.4"] = Reasons.NetworkError,
+        ["4.4.5"] = Reasons.SystemFull, ["4.4.6"] = Reasons.NetworkError, ["4.4.7"] = Reasons.Expired, ["4.4.8"] = Reasons.NetworkError,
+        ["4.5.3"] = Reasons.SystemError, ["4.5.5"] = Reasons.SystemError,
+        ["4.6.0"] = Reasons.ContentError, ["4.6.2"] = Reasons.ContentError, ["4.6.5"] = Reasons.ContentError,
+        ["4.7.1"] = Reasons.Blocked, ["4.7.2"] = Reasons.Blocked, ["4.7.5"] = Reasons.SecurityError, ["4.7.6"] = Reasons.SecurityError,
+        ["4.7.7"] = Reasons.SecurityError, ["4.7.12"] = Reasons.SecurityError, ["4.7.15"] = Reasons.SecurityError,
+        ["4.7.16"] = Reasons.MesgTooBig, ["4.7.24"] = Reasons.AuthFailure, ["4.7.25"] = Reasons.RequirePtr, ["4.7.26"] = Reasons.AuthFailure,
+
+        ["5.1.0"] = Reasons.UserUnknown, ["5.1.1"] = Reasons.UserUnknown, ["5.1.2"] = Reasons.HostUnknown, ["5.1.3"] = Reasons.UserUnknown,
+        ["5.1.4"] = Reasons.Filtered, ["5.1.6"] = Reasons.HasMoved, ["5.1.7"] = Reasons.Rejected, ["5.1.8"] = Reasons.Rejected,
+        ["5.1.9"] = Reasons.SystemError, ["5.1.10"] = Reasons.NotAccept,
+        ["5.2.0"] = Reasons.Filtered, ["5.2.1"] = Reasons.Filtered, ["5.2.2"] = Reasons.MailboxFull,
+        ["5.2.3"] = Reasons.MesgTooBig, // design: message scope mesgtoobig (Sisimai: exceedlimit)
+        ["5.2.4"] = Reasons.Filtered,
+        ["5.3.0"] = Reasons.SystemError, ["5.3.1"] = Reasons.SystemFull, ["5.3.2"] = Reasons.NotAccept, ["5.3.3"] = Reasons.SystemError,
+        ["5.3.4"] = Reasons.MesgTooBig, ["5.3.5"] = Reasons.SystemError,
+        ["5.4.0"] = Reasons.NetworkError, ["5.4.3"] = Reasons.SystemError, ["5.4.4"] = Reasons.HostUnknown,
+        ["5.5.2"] = Reasons.SyntaxError, ["5.5.3"] = Reasons.TooManyConn, ["5.5.4"] = Reasons.SystemError, ["5.5.5"] = Reasons.SystemError,
+        ["5.5.6"] = Reasons.SyntaxError,
+        ["5.6.0"] = Reasons.ContentError, ["5.6.1"] = Reasons.ContentError, ["5.6.2"] = Reasons.ContentError, ["5.6.3"] = Reasons.ContentError,
+        ["5.6.5"] = Reasons.ContentError, ["5.6.6"] = Reasons.ContentError, ["5.6.7"] = Reasons.ContentError, ["5.6.8"] = Reasons.ContentError,
+        ["5.6.9"] = Reasons.ContentError,
+        ["5.7.0"] = Reasons.SecurityError, ["5.7.1"] = Reasons.SecurityError, ["5.7.2"] = Reasons.SecurityError,
+        ["5.7.3"] = Reasons.SecurityError, ["5.7.4"] = Reasons.SecurityError, ["5.7.5"] = Reasons.SecurityError,
+        ["5.7.6"] = Reasons.SecurityError,
+        ["5.7.7"] = Reasons.AuthFailure, // design: a DKIM failure (Sisimai: securityerror)
+        ["5.7.8"] = Reasons.SecurityError, ["5.7.9"] = Reasons.SecurityError, ["5.7.10"] = Reasons.SecurityError,
+        ["5.7.11"] = Reasons.SecurityError, ["5.7.13"] = Reasons.Suspend, ["5.7.14"] = Reasons.SecurityError,
+        ["5.7.15"] = Reasons.SecurityError, ["5.7.16"] = Reasons.MesgTooBig, ["5.7.17"] = Reasons.HasMoved, ["5.7.18"] = Reasons.HasMoved,
+        ["5.7.19"] = Reasons.SecurityError, ["5.7.20"] = Reasons.AuthFailure, ["5.7.21"] = Reasons.AuthFailure,
+        ["5.7.22"] = Reasons.AuthFailure, ["5.7.23"] = Reasons.AuthFailure, ["5.7.24"] = Reasons.AuthFailure,
+        ["5.7.25"] = Reasons.RequirePtr, // "Reverse DNS validation failed" (Sisimai: blocked)
+        ["5.7.26"] = Reasons.AuthFailure, ["5.7.27"] = Reasons.NotAccept,
+        ["5.7.28"] = Reasons.Speeding, // RFC 7372 spam-flood refusal (not in Sisimai's table)
     };
 
-    /// <summary>The reason a code implies, and whether a text rule may overrule it.</summary>
-    public static (string Reason, bool Specific)? Lookup(string dsn)
-    {
-        var subjectDetail = dsn[2..];
-        // 4.7.0 is how greylisting usually answers (AcelleMail guide); 5.7.0 is a plain security refusal.
-        if (dsn == "4.7.0") return (Reasons.Greylisted, false);
-        if (BySubjectDetail.TryGetValue(subjectDetail, out var rule)) return (rule.Reason, rule.Specific);
-        var subject = subjectDetail.Split('.')[0];
-        return BySubjectDetail.TryGetValue(subject + ".0", out var general) ? (general.Reason, false) : null;
-    }
+    /// <summary>The reason <paramref name="dsn"/> (normalised) names, or null when it names none.</summary>
+    public static string? ReasonOf(string? dsn) => dsn is not null && ReasonByCode.TryGetValue(dsn, out var reason) ? reason : null;
 }

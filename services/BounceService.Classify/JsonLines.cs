@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BounceService.Classification;
 using BounceService.Classification.Mail;
-using BounceService.Contracts;
 using Verdict = BounceService.Classification.Classification;
 
 namespace BounceService.Classify;
@@ -35,7 +34,7 @@ internal static class JsonLines
     public static void WriteText(Stream output, string diagnostic)
     {
         var verdict = Classifier.Classify(new BounceInput(EventTypes.Bounce, Diagnostic: diagnostic));
-        var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
+        var hard = verdict.AddressIsDead; // Sisimai's "hard": the address itself is dead
         Write(output, json =>
         {
             json.WriteString("text", diagnostic);

@@ -56,7 +56,8 @@ public class ClassifierRuleTests
 
     [Theory]
     [InlineData("550 5.7.1 Message rejected not authenticated", "authfailure")]
-    [InlineData("550 5.7.1 Delivery not authorized, message refused", "policyviolation")]
+    [InlineData("550 5.7.1 Delivery not authorized, message refused", "rejected")]
+    [InlineData("550 5.7.1 Email rejected due to security policies", "policyviolation")]
     [InlineData("554 5.7.1 Service unavailable; Client host [5.79.64.12] blocked using zen.spamhaus.org", "blocked")]
     [InlineData("554 5.7.1 <a@example.com>: Relay access denied", "norelaying")]
     [InlineData("550 5.7.7 Message integrity failure", "authfailure")]
@@ -64,7 +65,7 @@ public class ClassifierRuleTests
     [InlineData("550 5.7.25 Reverse DNS validation failed", "requireptr")]
     [InlineData("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy.", "authfailure")]
     [InlineData("5.7.0", "securityerror")]
-    [InlineData("5.7.1", "policyviolation")]
+    [InlineData("5.7.1", "securityerror")]
     [InlineData("5.7.7", "authfailure")]
     [InlineData("5.7.26", "authfailure")]
     public void Security_and_policy_codes_are_sender_scope(string diagnostic, string reason)

@@ -53,9 +53,10 @@ public class ClassifierTests
     }
 
     [Theory]
-    [InlineData("User unknown", "hard", "userunknown")]
+    [InlineData("Host unknown", "hard", "hostunknown")]
     [InlineData("Mailbox is full", "soft", "mailboxfull")]
-    [InlineData("Connection timed out", "soft", "networkerror")]
+    [InlineData("Connection timed out", "soft", "expired")]
+    [InlineData("Host not found, try again", "soft", "networkerror")]
     [InlineData("Message too large", "hard", "mesgtoobig")]
     public void Without_codes_the_text_decides(string diagnostic, string kind, string reason)
     {
@@ -84,7 +85,6 @@ public class ClassifierTests
 
     [Theory]
     [InlineData(null, null)]
-    [InlineData("Delivery failed", null)]
     [InlineData(null, "Unknown")]
     [InlineData("", "Something new")]
     public void No_information_at_all_is_undetermined(string? diagnostic, string? label)
@@ -95,6 +95,13 @@ public class ClassifierTests
         Assert.Null(result.Dsn);
         Assert.Null(result.SmtpCode);
         Assert.Null(result.LabelDisagreement);
+    }
+
+    [Fact]
+    public void Text_that_says_no_reason_is_on_hold_and_undetermined()
+    {
+        var result = Bounces.Classify("Delivery failed");
+        Assert.Equal(("undetermined", "onhold"), (result.Kind, result.Reason));
     }
 
     [Theory]

@@ -1,33 +1,54 @@
 namespace BounceService.Classification.Tests;
 
+/// <summary>One real-world phrasing (or more) per reason family, read without codes.</summary>
 public class TextRulesTests
 {
     [Theory]
     [InlineData("Recipient is a known spam trap", "spamtrap", "hard")]
-    [InlineData("Rejected by DMARC policy for example.com", "authfailure", "hard")]
     [InlineData("Greylisted, please try again later", "greylisted", "soft")]
     [InlineData("Mailbox is full", "mailboxfull", "soft")]
+    [InlineData("Delivery failed: Over quota", "mailboxfull", "soft")]
     [InlineData("Message too large", "mesgtoobig", "hard")]
-    [InlineData("No such user here", "userunknown", "hard")]
-    [InlineData("Client host blocked using zen.spamhaus.org", "blocked", "hard")]
-    [InlineData("Connection timed out", "networkerror", "soft")]
-    // A named cause beats the "blocked" or "rejected" that shares its sentence.
-    [InlineData("very low reputation of the sending IP address, the message has been blocked", "badreputation", "soft")]
-    [InlineData("Connection frequency limited. Blocked IP 192.0.2.22", "toomanyconn", "soft")]
-    [InlineData("This message is not RFC 5322 compliant; it has been blocked", "notcompliantrfc", "hard")]
+    [InlineData("552 Message size exceeds fixed maximum message size", "mesgtoobig", "hard")]
+    [InlineData("Message header size exceeds limit", "exceedlimit", "hard")]
     [InlineData("Recipient address rejected: User a@example.com temporary locked", "suspend", "hard")]
     [InlineData("Mailbox is frozen", "suspend", "hard")]
-    [InlineData("No MX found for domain", "notaccept", "hard")]
-    [InlineData("Host not found, try again", "networkerror", "soft")]
+    [InlineData("The recipient account is blocked", "suspend", "hard")]
+    [InlineData("<a@example.com> has been replaced by <b@example.org>", "hasmoved", "hard")]
+    [InlineData("No such user here", "userunknown", "hard")]
+    [InlineData("RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "userunknown", "hard")]
+    [InlineData("This user doesn't have a example.com account", "userunknown", "hard")]
+    [InlineData("Message rejected due to user rules", "filtered", "hard")]
     [InlineData("Unrouteable address", "hostunknown", "hard")]
-    [InlineData("This system is not configured to relay mail", "norelaying", "hard")]
+    [InlineData("Relaying denied", "norelaying", "hard")]
+    [InlineData("Rejected by DMARC policy for example.com", "authfailure", "hard")]
+    [InlineData("SPF check: fail", "authfailure", "hard")]
+    [InlineData("Client host rejected: cannot find your hostname", "requireptr", "hard")]
+    [InlineData("Domain example.com mismatches client IP 192.0.2.1", "requireptr", "hard")]
+    [InlineData("This message is not RFC 5322 compliant; it has been blocked", "notcompliantrfc", "hard")]
+    [InlineData("There are multiple Subject headers", "notcompliantrfc", "hard")]
+    [InlineData("Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address", "badreputation", "soft")]
+    [InlineData("Sender verify failed", "rejected", "hard")]
     [InlineData("Message content rejected, UBE", "spamdetected", "hard")]
-    [InlineData("Message content rejected", "contenterror", "hard")]
-    [InlineData("x-unix; procmail: Couldn't create /var/spool/mail/a", "mailererror", "soft")]
-    [InlineData("x-unix; Disk quota exceeded", "mailboxfull", "soft")]
-    [InlineData("Command parameter not implemented", "syntaxerror", "hard")]
+    [InlineData("Please try again slower", "speeding", "soft")]
+    [InlineData("Connection frequency limited. Blocked IP 192.0.2.22", "toomanyconn", "soft")]
+    [InlineData("Client host blocked using zen.spamhaus.org", "blocked", "hard")]
+    [InlineData("Host mx.example.com refused to talk to me: 554 blocked", "blocked", "hard")]
+    [InlineData("Email not accepted for policy reasons", "policyviolation", "hard")]
+    [InlineData("Your message was infected with a virus", "virusdetected", "hard")]
+    [InlineData("Authentication required", "securityerror", "hard")]
     [InlineData("Service currently unavailable", "systemerror", "soft")]
-    public void Match_gives_the_first_matching_rule(string text, string reason, string kind) =>
+    [InlineData("Host not found, try again", "networkerror", "soft")]
+    [InlineData("Hop count exceeded - possible mail loop", "networkerror", "soft")]
+    [InlineData("Connection timed out", "expired", "soft")]
+    [InlineData("Retry timeout exceeded", "expired", "soft")]
+    [InlineData("Improper use of 8-bit data in message header", "contenterror", "hard")]
+    [InlineData("Transaction failed: Duplicate header 'DKIM-Signature'", "contenterror", "hard")]
+    [InlineData("Mail system full", "systemfull", "soft")]
+    [InlineData("No MX found for domain", "notaccept", "hard")]
+    [InlineData("Host does not accept mail", "notaccept", "hard")]
+    [InlineData("x-unix; procmail: Couldn't create /var/spool/mail/a", "mailererror", "soft")]
+    public void Match_gives_the_first_reason_the_text_says(string text, string reason, string kind) =>
         Assert.Equal((reason, kind), TextRules.Match(text));
 
     [Theory]
@@ -36,4 +57,18 @@ public class TextRulesTests
     [InlineData(null)]
     public void Match_gives_null_for_unrecognised_text(string? text) =>
         Assert.Null(TextRules.Match(text));
+
+    [Fact]
+    public void Phrases_in_order_must_come_in_that_order() =>
+        Assert.Null(TextRules.Match("mismatches client IP, says domain example.com"));
+
+    [Fact]
+    public void A_phrase_that_rules_a_reason_out_wins_over_one_that_says_it() =>
+        // "address rejected" says rejected (a sender refused), but not as "Recipient address rejected".
+        Assert.NotEqual("rejected", TextRules.Match("Recipient address rejected: over the allowed number of hops")?.Reason);
+
+    [Fact]
+    public void Prepare_lowers_the_case_joins_lines_and_drops_repeated_reply_codes() =>
+        Assert.Equal("550-5.7.1 this message is likely unsolicited mail. to reduce spam ",
+            TextRules.Prepare("550-5.7.1 This message is likely\r\n550-5.7.1 unsolicited mail.  To reduce\n550 5.7.1 spam"));
 }

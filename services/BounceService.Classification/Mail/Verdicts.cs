@@ -1,4 +1,3 @@
-using BounceService.Contracts;
 
 namespace BounceService.Classification.Mail;
 
@@ -9,8 +8,7 @@ internal static class Verdicts
     {
         var verdict = Classifier.Classify(new BounceInput(
             eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, Action: finding.Action, SmtpCommand: finding.Command));
-        // Sisimai's "hard": the address itself is dead, not merely this message refused or delayed.
-        var hard = verdict.Kind == BounceKinds.Hard && verdict.Scope == BounceScopes.Recipient;
+        var hard = verdict.AddressIsDead; // Sisimai's "hard": the address itself is dead
         return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard, finding.FinalRecipient);
     }
 }

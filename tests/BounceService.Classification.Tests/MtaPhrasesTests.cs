@@ -1,0 +1,24 @@
+namespace BounceService.Classification.Tests;
+
+/// <summary>The sending MTA's own words decide the reason: it knows why it gave up.</summary>
+public class MtaPhrasesTests
+{
+    [Theory]
+    [InlineData("all relevant MX records point to non-existent hosts", "hostunknown")] // Exim
+    [InlineData("retry timeout exceeded", "expired")] // Exim
+    [InlineData("Sorry, no mailbox here by that name. (#5.1.1)", "userunknown")] // qmail
+    [InlineData("Sorry, I couldn't find any host named example.jp. (#5.1.2)", "hostunknown")] // qmail
+    [InlineData("Envelope expired", "expired")] // OpenSMTPD
+    [InlineData("554 5.7.0 Reject, id=12345 - INFECTED: Eicar-Test-Signature", "virusdetected")] // Amavis
+    [InlineData("DNS Error: Domain name not found", "hostunknown")] // Gmail
+    [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)
+    [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
+    [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
+    public void The_mtas_own_words_decide(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
+    [Fact]
+    public void A_test_earlier_in_the_order_still_wins_over_a_loose_reason() =>
+        // qmail's "does not like recipient" says userunknown, but the text says the mailbox is full, which is tried first.
+        Assert.Equal("mailboxfull", Bounces.Classify("552 5.2.2 mailbox full: does not like recipient.").Reason);
+}

@@ -1,0 +1,38 @@
+namespace BounceService.Classification.Tests;
+
+/// <summary>Providers' own refusal codes name the cause, whatever the status code says.</summary>
+public class ProviderCodesTests
+{
+    [Theory]
+    [InlineData("550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426", "suspend")]
+    [InlineData("421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]", "blocked")]
+    [InlineData("421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR005_505 [505]", "systemerror")]
+    [InlineData("550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108", "undefined")]
+    [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Refer to Error Codes section. AUP#CDRBL", "blocked")]
+    [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Please see spectrum.net for more information. AUP#In-1310", "toomanyconn")]
+    [InlineData("550 5.1.1 <a@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", "speeding")]
+    [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
+    [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
+    [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
+    [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
+    [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
+    [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
+    [InlineData("550 : User unknown (a@ezweb.ne.jp)", "filtered")]
+    public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
+    [Theory]
+    [InlineData("DATA", "rejected")]
+    [InlineData("RCPT", "userunknown")]
+    public void Ntt_docomos_unknown_user_depends_on_the_command(string command, string reason) =>
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.0.0",
+            Diagnostic: "550 Unknown user a@docomo.ne.jp", SmtpCommand: command)).Reason);
+
+    [Theory]
+    [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]
+    [InlineData("550 5.1.1 Library IB9 is not a code")]
+    // Mimecast's wording counts only where Mimecast signs the reply: elsewhere it is Sisimai's "blocked".
+    [InlineData("554 Host network not allowed")]
+    public void An_unknown_code_leaves_the_reason_to_the_rest(string diagnostic) =>
+        Assert.NotEqual("undefined", Bounces.Classify(diagnostic).Reason);
+}
