@@ -13,6 +13,8 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
     {
         var now = clock.GetUtcNow();
         var attempts = delivery.Attempts + 1;
+        // One transaction, so nobody sees a delivery dead from a 410 while its endpoint still looks enabled.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Attempts.Add(new DeliveryAttempt
         {
             DeliveryId = delivery.Id, At = now, StatusCode = outcome.StatusCode, LatencyMs = outcome.LatencyMs,
@@ -28,6 +30,7 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
                 .SetProperty(d => d.LastStatusCode, outcome.StatusCode).SetProperty(d => d.LastError, (string?)null), cancellationToken);
             await db.Endpoints.Where(e => e.Id == endpoint.Id && e.FailingSince != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return;
         }
 
@@ -43,6 +46,7 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
         if (outcome.StatusCode == StatusCodes.Status410Gone)
         {
             await DisableAsync(endpoint.Id, "The endpoint answered 410 Gone.", now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return;
         }
         await db.Endpoints.Where(e => e.Id == endpoint.Id && e.FailingSince == null)
@@ -50,17 +54,21 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
         var failingSince = await db.Endpoints.Where(e => e.Id == endpoint.Id).Select(e => e.FailingSince).SingleOrDefaultAsync(cancellationToken);
         if (failingSince is { } since && now - since >= options.Value.DisableAfter)
             await DisableAsync(endpoint.Id, $"Every attempt failed since {since:O}.", now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Disables the endpoint and ends its pending deliveries (dead: <c>recover</c> can resend them later).</summary>
     public async Task DisableAsync(Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Joins the caller's transaction where there is one; otherwise both updates still land together.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var changed = await db.Endpoints.Where(e => e.Id == endpointId && e.Enabled).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledAt, now).SetProperty(e => e.DisabledReason, reason)
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
         var ended = await db.Deliveries.Where(d => d.EndpointId == endpointId && d.Status == DeliveryStatuses.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, DeliveryStatuses.Dead).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(d => d.LastError, d => d.LastError ?? "endpoint disabled"), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
         BounceMetrics.WebhooksDeadLettered("endpoint_disabled", ended);
         if (changed > 0)
             logger.LogWarning("endpoint.disabled: webhook endpoint {EndpointId} disabled: {Reason}", endpointId, reason);
