@@ -10,22 +10,24 @@ namespace BounceService.Classification;
 /// ("[TSS04]"), i.ua ("mail.i.ua/err/3"), and KDDI's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
+/// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
+/// every match).
 /// </summary>
 internal static partial class ProviderCodes
 {
-    [GeneratedRegex(@"\b(?:lpn|lpnaaa|ofr|ouk)(?:_|\d{3}[-_])(?<code>\d{3})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:lpn|lpnaaa|ofr|ouk)(?:_|\d{3}[-_])(?<code>\d{3})\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaPosteOrange();
 
-    [GeneratedRegex(@"aup#(?<code>[0-9a-z]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"aup#(?<code>[0-9a-z]+)", RegexOptions.CultureInvariant)]
     private static partial Regex Cox();
 
-    [GeneratedRegex(@"aup#[-a-z]*(?<code>\d{4})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"aup#[-a-z]*(?<code>\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex Spectrum();
 
-    [GeneratedRegex(@"\s(?<code>ib\d{3})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\s(?<code>ib\d{3})\b", RegexOptions.CultureInvariant)]
     private static partial Regex GoDaddy();
 
-    [GeneratedRegex(@"\[(?<code>(?:tss|ph|bl)\d\d)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\[(?<code>(?:tss|ph|bl)\d\d)\]", RegexOptions.CultureInvariant)]
     private static partial Regex Yahoo();
 
     private static readonly SearchValues<string> LaPosteOrangePrefixes = SearchValues.Create(["lpn", "ofr", "ouk"], StringComparison.Ordinal);
@@ -98,7 +100,7 @@ internal static partial class ProviderCodes
     ];
 
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
-    [GeneratedRegex(@"\.i\.ua/err/(?<code>\d+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\.i\.ua/err/(?<code>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex Iua();
 
     private static readonly Dictionary<string, string> IuaCodes = new()
@@ -131,23 +133,16 @@ internal static partial class ProviderCodes
     /// <param name="command">The refused SMTP command, likewise.</param>
     public static string? ReasonOf(string text, string? dsn = null, string? command = null)
     {
-        try
-        {
-            // Plain searches first: most texts carry no provider code, and then no pattern runs.
-            if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
-            if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-            if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
-            if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
-            if (Kddi(text) is { } byKddi) return byKddi;
-            if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
-            if (text.Contains("mimecast", StringComparison.Ordinal)
-                && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
-            return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        // Plain searches first: most texts carry no provider code, and then no pattern runs.
+        if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
+        if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
+        if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
+        if (Kddi(text) is { } byKddi) return byKddi;
+        if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
+        if (text.Contains("mimecast", StringComparison.Ordinal)
+            && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
+        return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }
 
     private static string? Lookup(Regex pattern, Dictionary<string, string> codes, string text) =>
