@@ -84,7 +84,10 @@ internal static partial class ProviderCodes
         ["bl21"] = Blocked, ["bl23"] = Blocked,
     };
 
-    // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply.
+    // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply, by name or by its
+    // signature ids ("MCSpamSignature.sa.2.2").
+    private static readonly string[] MimecastSigns = ["mimecast", "mcspamsignature"];
+
     private static readonly (string Phrase, string Reason)[] MimecastPhrases =
     [
         ("local ct ip reputation - (reject)", Blocked), ("spf sender invalid - envelope rejected", Blocked),
@@ -97,6 +100,7 @@ internal static partial class ProviderCodes
         ("administrative prohibition envelope blocked", Rejected), ("envelope rejected - block policy for envelope from address", Rejected),
         ("incorrect authentication data", SecurityError), ("this route requires encryption (tls)", SecurityError),
         ("exceeding outbound thread limit", TooManyConn),
+        ("email rejected due to security policies", VirusDetected), // a virus or spam signature matched
     ];
 
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
@@ -140,7 +144,7 @@ internal static partial class ProviderCodes
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (Kddi(text) is { } byKddi) return byKddi;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
-        if (text.Contains("mimecast", StringComparison.Ordinal)
+        if (Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }

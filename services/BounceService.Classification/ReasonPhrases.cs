@@ -122,7 +122,8 @@ internal static partial class ReasonPhrases
             "no such address here", "no such mailbox", "no such person at this address", "no such recipient", "no such user",
             "no thank you rejected: account unavailable", "no valid recipients, bye", "not a valid recipient",
             "not a valid user here", "not a local address", "not email addresses",
-            "recipient address rejected. (in reply to rcpt to command)", "recipient address rejected: access denied",
+            "recipient address rejected. ", // Sisimai adds Postfix's "(in reply to rcpt to command)": the command is read apart
+            "recipient address rejected: access denied",
             "recipient address rejected: invalid user", "recipient address rejected: invalid-recipient",
             "recipient address rejected: unknown user", "recipient address rejected: userunknown", "recipient does not exist",
             "recipient is not accepted", "recipient is not local", "recipient not exist", "recipient not found",
