@@ -7,7 +7,7 @@ namespace BounceService.Classification;
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
-/// ("[TSS04]"), i.ua ("mail.i.ua/err/3"), and KDDI's, NTT docomo's and Mimecast's own wording. Ported from
+/// ("[TSS04]", "delivery error: dd"), i.ua ("mail.i.ua/err/3"), and KDDI's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
@@ -84,6 +84,12 @@ internal static partial class ProviderCodes
         ["bl21"] = Blocked, ["bl23"] = Blocked,
     };
 
+    // Yahoo's "554 delivery error: dd ..." replies say what became of the account, whichever command they answer.
+    private static readonly (string Phrase, string Reason)[] YahooDeliveryErrors =
+    [
+        ("this user doesn't have a ", UserUnknown), (" is no longer valid.", Suspend),
+    ];
+
     // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply, by name or by its
     // signature ids ("MCSpamSignature.sa.2.2").
     private static readonly string[] MimecastSigns = ["mimecast", "mcspamsignature"];
@@ -142,6 +148,8 @@ internal static partial class ProviderCodes
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
         if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
+        if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
+            && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
         if (Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal))

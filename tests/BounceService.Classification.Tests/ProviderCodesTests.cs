@@ -14,6 +14,8 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
     [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
+    [InlineData("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] - mta1.example.com", "userunknown")]
+    [InlineData("554 delivery error: dd a@yahoo.com is no longer valid. [-20] - mta2.example.com", "suspend")]
     [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
     [InlineData("554 email rejected due to security policies - MCSpamSignature.sa.2.2", "virusdetected")]
     [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
