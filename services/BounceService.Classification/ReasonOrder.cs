@@ -136,6 +136,7 @@ internal static class ReasonOrder
             "4.7.0" => Greylisted, // how greylisting usually answers (AcelleMail guide)
             [_, '.', '7', ..] => SecurityError,
             _ when f.FromMailer => MailerError,
+            _ when f.Reply == 556 => NotAccept, // RFC 7504: the domain does not accept mail
             _ when f.Reply is >= 500 and <= 507 or >= 400 and <= 407 => SyntaxError,
             _ => null,
         };

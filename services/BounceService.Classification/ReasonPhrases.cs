@@ -57,6 +57,7 @@ internal static partial class ReasonPhrases
         [Reasons.SpamTrap] = new(["spam trap", "spamtrap", "spam-trap", "honeypot", "honey pot", "trap hit"]), // design
         [Reasons.Greylisted] = new(["greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list"]), // design
         [Reasons.MailboxFull] = new([
+            "insufficient disk space", // Sisimai 5.2+
             "account disabled temporarly for exceeding receiving limits", "account is exceeding their quota",
             "account is over quota", "account is temporarily over quota", "boite du destinataire pleine",
             "delivery failed: over quota", "disc quota exceeded", "disk quota exceeded", "diskspace quota",
@@ -103,6 +104,7 @@ internal static partial class ReasonPhrases
             "unable to relay for", "we don't handle mail for", "email address is not verified.",
         ]),
         [Reasons.AuthFailure] = new([
+            "rejected due to dmarc", // Sisimai 5.2+ (Comcast)
             "//spf.pobox.com", "bad spf records for", "dmarc policy", "please inspect your spf settings", "dmarc check failed", "dmarc validation failed", "failed dmarc", "dmarc verification failed",
             "yahoo requires all senders to authenticate with either spf or dkim",
             "sender policy framework (spf) fail", "sender policy framework violation",
@@ -158,6 +160,7 @@ internal static partial class ReasonPhrases
             "user refuses to receive this mail", "user reject", "you have been blocked by the recipient",
         ]),
         [Reasons.RequirePtr] = new([
+            "reverse dns failure", "ptr lookup failure", // Sisimai 5.2+
             "access denied. ip name lookup failed", "all mail servers must have a ptr record with a valid reverse dns entry",
             "bad dns ptr resource record", "cannot find your hostname", "cannot resolve your address.",
             "client host rejected: cannot find your hostname", "fix reverse dns for ", "ips with missing ptr records",
@@ -208,6 +211,7 @@ internal static partial class ReasonPhrases
             "domain doesn't exist", "dns resolution failure", // design: AcelleMail guide
         ], [["553 ", " does not exist"]]),
         [Reasons.SpamDetected] = new([
+            "over messagescoringupperlimit", // Sisimai 5.2+
             " - spam", "//www.spamhaus.org/help/help_spam_16.htm", "//dsbl.org/help/help_spam_16.htm",
             "//mail.163.com/help/help_spam_16.htm", "554 5.7.0 reject, id=", "appears to be unsolicited",
             "blacklisted url in message", "block for spam", "blocked by policy: no spam please", "blocked by spamassassin",
@@ -250,6 +254,7 @@ internal static partial class ReasonPhrases
             "user is receiving mail too quickly", // Yahoo
         ]),
         [Reasons.TooManyConn] = new([
+            " throttled - ", "too many sessions opened", "too many emails sent on this session", // Sisimai 5.2+ "ratelimited"
             "all available ips are at maximum connection limit", "connection rate limit exceeded",
             "exceeds per-domain connection limit for", "has exceeded the max emails per hour ",
             "throttling failure: daily message quota exceeded", "throttling failure: maximum sending rate exceeded",
@@ -259,6 +264,7 @@ internal static partial class ReasonPhrases
             "frequency limited", "max message per connection reached", // Tencent, Yahoo
         ]),
         [Reasons.Blocked] = new([
+            "found on one or more dnsbls", // Sisimai 5.2+ (Comcast)
             " said: 550 blocked", "//www.spamcop.net/bl.", "bad sender ip address", "banned sending ip", "blacklisted by",
             "blocked using ", "blocked - see http", "dnsbl:attrbl", "client host rejected: abus detecte gu_eib_02",
             "client host rejected: abus detecte gu_eib_04", "client host rejected: may not be mail exchanger",

@@ -48,6 +48,20 @@ public class ClassifierTests
     }
 
     [Theory]
+    [InlineData("Message rejected due to DMARC. Please see https://postmaster.comcast.net/smtp-error-codes.php#DM000001", "authfailure")]
+    [InlineData("554 mx.example.jp 192.0.2.25 found on one or more DNSBLs, see https://postmaster.comcast.net/", "blocked")]
+    [InlineData("452 Insufficient disk space; try again later", "mailboxfull")]
+    [InlineData("556 this server does not accept mail", "notaccept")]
+    [InlineData("Reverse DNS failure : Try again later", "requireptr")]
+    [InlineData("PTR lookup failure", "requireptr")]
+    [InlineData("554 5.7.1 Mail Score (59) over MessageScoringUpperLimit (50) - send error reports to postmaster@example.net", "spamdetected")]
+    [InlineData("451 4.2.0 Throttled - https://postmaster.comcast.net/smtp-error-codes.php#RL000010", "toomanyconn")]
+    [InlineData("Too many sessions opened", "toomanyconn")]
+    [InlineData("Too many emails sent on this session", "toomanyconn")]
+    public void Newer_sisimai_phrases_name_their_reason(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
+    [Theory]
     [InlineData("4.5.0", "smtp; 550 5.5.0 Service refuse. Veuillez essayer plus tard.", "5.5.0", "hard")]
     [InlineData("5.0.0", "smtp; 451 4.3.0 Temporary lookup failure", "4.3.0", "soft")]
     [InlineData("4.4.1", "smtp; connection refused by 192.0.2.1", "4.4.1", "soft")]
