@@ -44,8 +44,24 @@ public static class Classifier
         var disagreement = labelKind is BounceKinds.Hard or BounceKinds.Soft && labelKind != kind
             ? $"provider label '{input.ProviderLabel}' means {labelKind}; the codes and text say {kind}"
             : null;
-        return new(kind, dsn, smtp, reason, ScopeOf(reason, dsn, kind), disagreement,
+        var (status, reply) = dsn is [_, '.', '4', '.', '7'] ? Underlying(input.Diagnostic) ?? (dsn, smtp) : (dsn, smtp);
+        return new(kind, status, reply, reason, ScopeOf(reason, dsn, kind), disagreement,
             Reasons.IsAddressDead(reason, dsn ?? smtp?.ToString(), text));
+    }
+
+    // An expiry (X.4.7) quotes the last reply the MTA got before it gave up: "554 4.4.7 Message expired ...
+    // <421 4.4.2 Connection timed out>". That reply is the status (as Sisimai reports it); the reason and the
+    // kind stay those of the expiry. The last server code that is no expiry itself, with its reply code.
+    private static (string? Dsn, int? Reply)? Underlying(string? diagnostic)
+    {
+        (string?, int?)? found = null;
+        var rest = diagnostic;
+        while (SmtpStatusCodes.FindServerEnhanced(rest) is { } code && rest!.IndexOf(code, StringComparison.Ordinal) is var at and >= 0)
+        {
+            if (code is not [_, '.', '4', '.', '7']) found = (code, SmtpStatusCodes.FindReply(rest[Math.Max(0, at - 8)..]));
+            rest = rest[(at + code.Length)..];
+        }
+        return found;
     }
 
     // A permanent failure on the delivery path (undefined, networkerror, expired, ...) says nothing about the
@@ -64,11 +80,13 @@ public static class Classifier
 
     // A status field of X.0.0 says only "failed"; the server's own code of the same class in the text says why.
     // A field of X.Y.0 is a relay's summary (SES: "5.1.0 - Unknown address error 550-'5.2.2 ...'"); the code
-    // the server gave with its reply is more exact.
+    // the server gave with its reply is more exact. A field of another class than the server's reply is the
+    // relay's guess ("Status: 4.5.0" over "550 5.5.0 Service refused"): the server's own word wins.
     private static string? Enhanced(string? field, string? inText, string? server) =>
         SmtpStatusCodes.FindEnhanced(field) switch
         {
             null => server ?? inText,
+            [var c, ..] when server is [var t, ..] && t != c => server,
             [var c, '.', '0', '.', '0'] when (server ?? inText) is [var t, ..] && t == c => server ?? inText,
             [var c, '.', _, '.', '0'] when server is [var t, ..] && t == c => server,
             var code => code,

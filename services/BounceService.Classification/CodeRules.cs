@@ -29,6 +29,7 @@ public static class CodeRules
         ["5.3.0"] = Reasons.SystemError, ["5.3.1"] = Reasons.SystemFull, ["5.3.2"] = Reasons.NotAccept, ["5.3.3"] = Reasons.SystemError,
         ["5.3.4"] = Reasons.MesgTooBig, ["5.3.5"] = Reasons.SystemError,
         ["5.4.0"] = Reasons.NetworkError, ["5.4.3"] = Reasons.SystemError, ["5.4.4"] = Reasons.HostUnknown,
+        ["5.4.7"] = Reasons.Expired, // "delivery time expired", as 4.4.7 (not in Sisimai's table)
         ["5.5.2"] = Reasons.SyntaxError, ["5.5.3"] = Reasons.TooManyConn, ["5.5.4"] = Reasons.SystemError, ["5.5.5"] = Reasons.SystemError,
         ["5.5.6"] = Reasons.SyntaxError,
         ["5.6.0"] = Reasons.ContentError, ["5.6.1"] = Reasons.ContentError, ["5.6.2"] = Reasons.ContentError, ["5.6.3"] = Reasons.ContentError,

@@ -79,6 +79,9 @@ internal static class ReasonOrder
         SpamDetected => f.Dsn is not null && (named == SpamDetected || !IsBeforeData(f.Command) && Say(SpamDetected, f)),
         Speeding => named == Speeding || f.Dsn is not null && Say(Speeding, f),
         HasMoved or NoRelaying or NotCompliantRfc => Say(reason, f),
+        // Sisimai's ContentError has no test of its own: an X.6.x code or the text names it later, after the
+        // spam, policy and virus verdicts ("554 5.6.0 ... scored as spam" is spam).
+        ContentError => false,
         _ => named == reason || Say(reason, f),
     };
 
@@ -109,9 +112,13 @@ internal static class ReasonOrder
         return Say(Filtered, f) || Say(UserUnknown, f);
     }
 
+    // Said in reply to MAIL FROM, these refuse the sender (Sisimai: "access denied (in reply to mail from command)");
+    // after RCPT they may refuse the address instead ("Recipient address rejected: Access denied").
+    private static readonly string[] RefusedAtMail = ["access denied"];
+
     private static bool IsRejected(in ReasonFacts f, string? named) =>
         named == Rejected
-        || f.Command == SmtpCommands.Mail && Say(Rejected, f)
+        || f.Command == SmtpCommands.Mail && (Say(Rejected, f) || Says(f.Text, RefusedAtMail))
         || f.Command == SmtpCommands.Data && named != UserUnknown && Say(Rejected, f)
         || f.Command is null or SmtpCommands.Rcpt && named is null or OnHold or SecurityError or SystemError && Say(Rejected, f);
 
@@ -129,10 +136,14 @@ internal static class ReasonOrder
             "4.7.0" => Greylisted, // how greylisting usually answers (AcelleMail guide)
             [_, '.', '7', ..] => SecurityError,
             _ when f.FromMailer => MailerError,
+            _ when f.Reply == 556 => NotAccept, // RFC 7504: the domain does not accept mail
             _ when f.Reply is >= 500 and <= 507 or >= 400 and <= 407 => SyntaxError,
             _ => null,
         };
     }
+
+    private static bool Says(string text, string[] phrases) =>
+        Array.Exists(phrases, p => text.Contains(p, StringComparison.Ordinal));
 
     private static bool IsBeforeData(string? command) => command is SmtpCommands.Rcpt or SmtpCommands.Mail;
 

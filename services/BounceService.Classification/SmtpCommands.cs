@@ -18,35 +18,29 @@ public static partial class SmtpCommands
 
     // What comes right before a command word when an MTA names the refused command.
     [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[)\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
     // "RCPT TO not accepted", "RCPT TO rejected": the command named after the fact.
-    [GeneratedRegex(@"\A\s+TO\s+(?:not\s+accepted|rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\A\s+TO\s+(?:not\s+accepted|rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RcptAfter();
 
     /// <summary><see cref="Rcpt"/>, <see cref="Data"/>, <see cref="Mail"/>, or null when the text does not say.</summary>
     /// <remarks>The last command named wins: transcripts list the accepted commands before the failing one.
     /// The words are found with a plain (vectorised) search and only their surroundings are matched, so a
-    /// long text costs little.</remarks>
+    /// long text costs little. The patterns see only a window of <see cref="Window"/> characters, so they need no
+    /// timeout (which would read the clock on every match).</remarks>
     public static string? Find(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
         string? found = null;
         var foundAt = -1;
-        try
+        foreach (var word in Words)
         {
-            foreach (var word in Words)
+            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
             {
-                for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
-                }
+                if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
         }
         return found;
     }

@@ -13,14 +13,14 @@ public static partial class TextRules
 
     // A multi-line reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ..."); the repeats split the
     // phrases the rules look for, so all but the first are dropped.
-    [GeneratedRegex(@"(?<=\s)[245]\d\d[ -]#?(?<code>[245]\.\d{1,3}\.\d{1,3})\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<=\s)[245]\d\d[ -]#?(?<code>[245]\.\d{1,3}\.\d{1,3})\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ContinuationCodes();
 
     private static bool Repeats(string text, Match code) =>
         text.AsSpan(0, code.Index).Contains(code.Groups["code"].ValueSpan, StringComparison.Ordinal);
 
     // "x-unix; ", "smtp; ": the type of a DSN's Diagnostic-Code, not part of the server's words.
-    [GeneratedRegex(@"\A(?<type>smtp|x-[a-z0-9-]+) ?; ?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\A(?<type>smtp|x-[a-z0-9-]+) ?; ?", RegexOptions.CultureInvariant)]
     private static partial Regex TypePrefix();
 
     /// <summary>Splits <see cref="Prepare"/>d text into the Diagnostic-Code type ("smtp", "x-unix", or "") and the words.</summary>
@@ -64,17 +64,12 @@ public static partial class TextRules
         if (string.IsNullOrWhiteSpace(text)) return "";
         if (text.Length > MaxLength) text = text[..MaxLength];
         // Only a multi-line reply ("550-5.7.1 ...") repeats its codes; the regex is not worth running on others.
+        // The patterns here are linear and the text is capped, so they run without a timeout (which would read
+        // the clock on every match).
         if (text.Contains("-5.", StringComparison.Ordinal) || text.Contains("-4.", StringComparison.Ordinal))
         {
-            try
-            {
-                var original = text;
-                text = ContinuationCodes().Replace(text, m => Repeats(original, m) ? " " : m.Value);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Keep the codes: the phrases around them are still found, most of the time.
-            }
+            var original = text;
+            text = ContinuationCodes().Replace(text, m => Repeats(original, m) ? " " : m.Value);
         }
         var source = text.AsSpan().Trim();
         Span<char> prepared = source.Length < 1024 ? stackalloc char[source.Length + 1] : new char[source.Length + 1];

@@ -29,6 +29,49 @@ public class ClassifierTests
         Assert.Equal(kind, Bounces.Classify(smtp: smtp, dsn: dsn).Kind);
 
     [Theory]
+    [InlineData("smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "4.4.7", "4.4.2", 421)]
+    [InlineData("550 4.4.7 QUEUE.Expired; message expired; last reply 441 4.4.1 Error communicating with target host", null, "4.4.1", 441)]
+    [InlineData("554 5.4.7 Delivery expired (message too old) 450 4.2.0 Mailbox temporarily unavailable", null, "4.2.0", 450)]
+    public void An_expiry_reports_the_last_reply_the_mta_got_and_stays_expired(string diagnostic, string? field, string status, int reply)
+    {
+        var result = Bounces.Classify(diagnostic, dsn: field);
+        Assert.Equal((status, reply, "expired"), (result.Dsn, result.SmtpCode, result.Reason));
+    }
+
+    [Theory]
+    [InlineData("smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes", "4.4.7", "4.4.7", 554)]
+    [InlineData("smtp; 550 5.1.1 User unknown, then 421 4.4.2 Connection timed out", "5.1.1", "5.1.1", 550)]
+    public void Without_an_expiry_or_a_quoted_reply_the_status_is_kept(string diagnostic, string field, string status, int reply)
+    {
+        var result = Bounces.Classify(diagnostic, dsn: field);
+        Assert.Equal((status, reply), (result.Dsn, result.SmtpCode));
+    }
+
+    [Theory]
+    [InlineData("Message rejected due to DMARC. Please see https://postmaster.comcast.net/smtp-error-codes.php#DM000001", "authfailure")]
+    [InlineData("554 mx.example.jp 192.0.2.25 found on one or more DNSBLs, see https://postmaster.comcast.net/", "blocked")]
+    [InlineData("452 Insufficient disk space; try again later", "mailboxfull")]
+    [InlineData("556 this server does not accept mail", "notaccept")]
+    [InlineData("Reverse DNS failure : Try again later", "requireptr")]
+    [InlineData("PTR lookup failure", "requireptr")]
+    [InlineData("554 5.7.1 Mail Score (59) over MessageScoringUpperLimit (50) - send error reports to postmaster@example.net", "spamdetected")]
+    [InlineData("451 4.2.0 Throttled - https://postmaster.comcast.net/smtp-error-codes.php#RL000010", "toomanyconn")]
+    [InlineData("Too many sessions opened", "toomanyconn")]
+    [InlineData("Too many emails sent on this session", "toomanyconn")]
+    public void Newer_sisimai_phrases_name_their_reason(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
+    [Theory]
+    [InlineData("4.5.0", "smtp; 550 5.5.0 Service refuse. Veuillez essayer plus tard.", "5.5.0", "hard")]
+    [InlineData("5.0.0", "smtp; 451 4.3.0 Temporary lookup failure", "4.3.0", "soft")]
+    [InlineData("4.4.1", "smtp; connection refused by 192.0.2.1", "4.4.1", "soft")]
+    public void The_servers_own_code_beats_a_field_of_another_class(string field, string diagnostic, string status, string kind)
+    {
+        var result = Bounces.Classify(diagnostic, dsn: field);
+        Assert.Equal((status, kind), (result.Dsn, result.Kind));
+    }
+
+    [Theory]
     [InlineData(550, "Requested action not taken: mailbox unavailable", "hard")]
     [InlineData(450, "Requested action not taken: mailbox unavailable", "soft")]
     [InlineData(550, "Please try again later", "hard")]

@@ -12,6 +12,8 @@ public class CodeRulesTests
     [InlineData("5.2.3", "mesgtoobig")]
     [InlineData("5.3.4", "mesgtoobig")]
     [InlineData("5.4.4", "hostunknown")]
+    [InlineData("5.4.7", "expired")]
+    [InlineData("4.4.7", "expired")]
     [InlineData("5.7.1", "securityerror")]
     [InlineData("4.7.1", "blocked")]
     [InlineData("5.7.7", "authfailure")]

@@ -14,7 +14,10 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
     [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
+    [InlineData("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] - mta1.example.com", "userunknown")]
+    [InlineData("554 delivery error: dd a@yahoo.com is no longer valid. [-20] - mta2.example.com", "suspend")]
     [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
+    [InlineData("554 email rejected due to security policies - MCSpamSignature.sa.2.2", "virusdetected")]
     [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
     [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
     [InlineData("550 : User unknown (a@ezweb.ne.jp)", "filtered")]
@@ -33,6 +36,7 @@ public class ProviderCodesTests
     [InlineData("550 5.1.1 Library IB9 is not a code")]
     // Mimecast's wording counts only where Mimecast signs the reply: elsewhere it is Sisimai's "blocked".
     [InlineData("554 Host network not allowed")]
+    [InlineData("554 email rejected due to security policies")]
     public void An_unknown_code_leaves_the_reason_to_the_rest(string diagnostic) =>
         Assert.NotEqual("undefined", Bounces.Classify(diagnostic).Reason);
 }

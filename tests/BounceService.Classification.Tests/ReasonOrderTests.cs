@@ -38,7 +38,11 @@ public class ReasonOrderTests
 
     [Theory]
     [InlineData("554 5.7.1 Message content rejected, UBE", "DATA", "spamdetected")]
-    [InlineData("550 5.7.1 Access denied", "MAIL", "securityerror")]
+    [InlineData("550 5.7.1 Access denied", "MAIL", "rejected")]
+    [InlineData("550 5.7.1 Access denied", "RCPT", "securityerror")]
+    [InlineData("554 5.6.0 This message has been scored as spam with a probability of more than 90%", "DATA", "spamdetected")]
+    [InlineData("554 5.6.0 Message corrupted", "DATA", "contenterror")]
+    [InlineData("550 <a@example.jp>: Recipient address rejected.", "RCPT", "userunknown")]
     [InlineData("553 Sender verify failed", "MAIL", "rejected")]
     public void The_refused_command_decides_between_content_and_sender_verdicts(string diagnostic, string command, string reason) =>
         Assert.Equal(reason, Classify(diagnostic, command).Reason);

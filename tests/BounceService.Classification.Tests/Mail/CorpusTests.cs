@@ -28,8 +28,8 @@ public class CorpusTests(ITestOutputHelper output)
 
         Assert.True(all.Percent(all.Recipients) >= 96.0, $"recipients {all.Percent(all.Recipients):F1}%");
         Assert.True(all.Percent(all.Status) >= 93.5, $"status {all.Percent(all.Status):F1}%");
-        Assert.True(all.Percent(all.Reason) >= 90.5, $"reason {all.Percent(all.Reason):F1}%");
-        Assert.True(all.Percent(all.Hard) >= 92.0, $"hard {all.Percent(all.Hard):F1}%");
+        Assert.True(all.Percent(all.Reason) >= 91.5, $"reason {all.Percent(all.Reason):F1}%");
+        Assert.True(all.Percent(all.Hard) >= 92.5, $"hard {all.Percent(all.Hard):F1}%");
     }
 
     private void Print(string line)
