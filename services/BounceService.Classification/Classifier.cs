@@ -25,8 +25,9 @@ public static class Classifier
         var text = TextRules.Prepare(input.Diagnostic);
         var (type, words) = TextRules.SplitType(text);
         var command = input.SmtpCommand ?? SmtpCommands.Find(input.Diagnostic);
+        var said = ReasonPhrases.Read(words);
         var reason = ReasonOrder.Find(new(dsn, smtp, words, command, IsDelayed(input.Action) || IsExpired(input.Action),
-            FromMailer: type == "x-unix", ReasonPhrases.Read(words)));
+            FromMailer: type == "x-unix", said));
 
         var labelKind = ProviderLabels.KindOf(input.ProviderLabel);
         var kind = SmtpStatusCodes.ClassOf(dsn, smtp) switch
@@ -45,7 +46,13 @@ public static class Classifier
             ? $"provider label '{input.ProviderLabel}' means {labelKind}; the codes and text say {kind}"
             : null;
         var (status, reply) = dsn is [_, '.', '4', '.', '7'] ? Underlying(input.Diagnostic) ?? (dsn, smtp) : (dsn, smtp);
-        return new(kind, status, reply, reason, ScopeOf(reason, dsn, kind), disagreement,
+        var scope = ScopeOf(reason, dsn, kind);
+        // Sisimai reads a "user unknown" that answered no named command as a filter's answer (filtered, message
+        // scope). An ESP callback names no command, and there a permanent "user unknown" must still flip the
+        // subscriber (design.md section 3); only one known to answer DATA stays a filter's.
+        if (kind == BounceKinds.Hard && reason == Reasons.Filtered && command is null && said.Says(Reasons.UserUnknown))
+            scope = BounceScopes.Recipient;
+        return new(kind, status, reply, reason, scope, disagreement,
             Reasons.IsAddressDead(reason, dsn ?? smtp?.ToString(), text));
     }
 

@@ -21,6 +21,17 @@ public class SmtpCommandsTests
     }
 
     [Theory]
+    [InlineData("550 User unknown", "recipient")]
+    [InlineData("550 Requested action not taken: mailbox unavailable, no such user", "recipient")]
+    [InlineData("550 User unknown (in reply to end of DATA command)", "message")]
+    public void User_unknown_with_no_command_named_still_flips_the_subscriber(string diagnostic, string scope)
+    {
+        // Sisimai's reason (filtered) is kept for agreement; only an answer known to follow DATA leaves the address alone.
+        var result = Bounces.Classify(diagnostic);
+        Assert.Equal(("hard", "filtered", scope), (result.Kind, result.Reason, result.Scope));
+    }
+
+    [Theory]
     [InlineData("550 Unknown user a@example.jp (in reply to RCPT TO command)", "userunknown")]
     [InlineData("550 5.1.1 Unknown user a@example.jp (in reply to end of DATA command)", "userunknown")]
     [InlineData("550 Unknown user a@example.jp (in reply to end of DATA command)", "filtered")]
