@@ -41,6 +41,18 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Postfix_continuation_line_that_names_an_address_is_the_server_answer()
+    {
+        var body = "This is the mail system at host mx.example.com.\n\n"
+            + "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.2.1\n    <a@example.org>... User Unknown (in reply to RCPT TO command)\n\n"
+            + "<b@example.org>: host mx.example.org[192.0.2.1] said: 550\n    <alias@example.net>: Recipient address rejected. (in reply to RCPT\n    TO command)\n";
+        var report = Emails.Read(Bounce("Undelivered Mail Returned to Sender", body));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.EndsWith("User Unknown (in reply to RCPT TO command)", report.Recipients[0].Diagnostic);
+        Assert.EndsWith("(in reply to RCPT TO command)", report.Recipients[1].Diagnostic);
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
