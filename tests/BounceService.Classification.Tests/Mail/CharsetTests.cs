@@ -1,0 +1,26 @@
+namespace BounceService.Classification.Tests.Mail;
+
+public class CharsetTests
+{
+    // "ユーザー" and "ディレクトリのリストにありません" in ISO-2022-JP, as Domino and Notes write them.
+    private const string User = "\u001b$B%f!<%6!<\u001b(B";
+    private const string NotInDirectory = "\u001b$B%G%#%l%/%H%j$N%j%9%H$K$\"$j$^$;$s\u001b(B";
+
+    [Fact]
+    public void Iso_2022_jp_in_a_delivery_status_part_without_a_charset_is_decoded()
+    {
+        var report = Emails.Read(Emails.Dsn($"Final-Recipient: rfc822;a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Notes; {User} Neko (a@example.org)"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal("X-Notes; ユーザー Neko (a@example.org)", r.Diagnostic);
+    }
+
+    [Fact]
+    public void Iso_2022_jp_text_part_is_decoded()
+    {
+        var raw = "From: postmaster@mx.example.com\nTo: sender@example.com\nSubject: Undeliverable message\nContent-Type: text/plain; charset=ISO-2022-JP\n\n"
+            + "------- Failure Reasons  --------\n\n" + NotInDirectory + "\na@example.org\n\n------- Returned Message --------\nTo: a@example.org\n";
+        var r = Assert.Single(Emails.Read(raw).Recipients);
+        Assert.Equal("a@example.org", r.Recipient);
+        Assert.Contains("ディレクトリのリストにありません", r.Diagnostic);
+    }
+}
