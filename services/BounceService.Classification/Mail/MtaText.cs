@@ -14,7 +14,10 @@ internal static partial class MtaText
 
     // Anchored at the line's start, with no loop inside another: linear in the line, so it needs no timeout
     // (a timeout reads the clock on every call, and this runs on every line with an '@').
-    [GeneratedRegex(@"^\s*(?:>+\s*)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*)?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
+    // Before the address: a quote mark, a bullet (X3's "  * a@b"), a label ("Addressed To:", "undeliverable to"),
+    // or the server's reply that the address starts (V5 Sendmail's "550 <a@b>... User unknown", Zoho's
+    // "[Status: Error, Address: <a@b>, ResponseCode 421, ...]"), which is kept as the start of the text.
+    [GeneratedRegex(@"^\s*(?:>+\s*|[*\u2022-]\s+)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 
@@ -30,7 +33,7 @@ internal static partial class MtaText
             var address = m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
-            var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["rest"].Value);
+            var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["lead"].Value + m.Groups["rest"].Value);
             found.Add(new(address, null, diagnostic));
             i = last; // a continuation line that names an address is the server's answer, not a recipient
         }
@@ -58,7 +61,7 @@ internal static partial class MtaText
     // the server's answer as "    <a@b>... User Unknown (in reply to RCPT TO command)".
     private static (string Text, int Last) Diagnostic(string[] lines, int at, string address, string rest)
     {
-        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.') };
+        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.', ',') };
         var indent = Indent(lines[at]);
         var last = at;
         for (var i = at + 1; i < lines.Length && i <= at + MaxDiagnosticLines; i++)

@@ -52,6 +52,18 @@ public class MtaTextTests
         Assert.EndsWith("(in reply to RCPT TO command)", report.Recipients[1].Diagnostic);
     }
 
+    [Theory]
+    [InlineData("Delivery to the following recipients failed permanently:\n\n  * a@example.org\n  * b@example.org\n", "")]
+    [InlineData("   ----- Transcript of session follows -----\n550 <a@example.org>... User unknown\n550 <b@example.org>... User unknown\n", "550 ... User unknown")]
+    [InlineData("Your message was not delivered.\n[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]\n[Status: Error, Address: <b@example.org>, ResponseCode 421, , Host not reachable.]\n", "ResponseCode 421, , Host not reachable.]")]
+    [InlineData("The message could not be delivered.\nAddressed To: a@example.org\nAddressed To: b@example.org\n", "")]
+    public void Each_recipient_after_a_bullet_a_label_or_a_reply_code_is_found(string body, string diagnosticEnd)
+    {
+        var report = Emails.Read(Bounce("Returned mail", body));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.EndsWith(diagnosticEnd, report.Recipients[1].Diagnostic);
+    }
+
     [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
