@@ -14,10 +14,11 @@ internal static partial class MtaText
 
     // Anchored at the line's start, with no loop inside another: linear in the line, so it needs no timeout
     // (a timeout reads the clock on every call, and this runs on every line with an '@').
-    // Before the address: a quote mark, a bullet (X3's "  * a@b"), a label ("Addressed To:", "undeliverable to"),
+    // Before the address: a quote mark, a bullet (X3's "  * a@b"), a transcript arrow (InterScan's "Sent <<< RCPT
+    // TO:<a@b>"), a label ("Addressed To:", "undeliverable to", KDDI's "Could not be delivered to:"),
     // or the server's reply that the address starts (V5 Sendmail's "550 <a@b>... User unknown", Zoho's
     // "[Status: Error, Address: <a@b>, ResponseCode 421, ...]"), which is kept as the start of the text.
-    [GeneratedRegex(@"^\s*(?:>+\s*|[*\u2022-]\s+)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
+    [GeneratedRegex(@"^\s*(?:>+\s*|[*\u2022-]\s+|(?:Sent|Received)\s+(?:<<<|>>>)\s+)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|Could\s+not\s+be\s+delivered\s+to:\s*|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 

@@ -57,6 +57,8 @@ public class MtaTextTests
     [InlineData("   ----- Transcript of session follows -----\n550 <a@example.org>... User unknown\n550 <b@example.org>... User unknown\n", "550 ... User unknown")]
     [InlineData("Your message was not delivered.\n[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]\n[Status: Error, Address: <b@example.org>, ResponseCode 421, , Host not reachable.]\n", "ResponseCode 421, , Host not reachable.]")]
     [InlineData("The message could not be delivered.\nAddressed To: a@example.org\nAddressed To: b@example.org\n", "")]
+    [InlineData("Your mail could not be delivered.\n   Could not be delivered to: <a@example.org>\n   Could not be delivered to: <b@example.org>\n", "")]
+    [InlineData("Sent <<< RCPT TO:<a@example.org>\nReceived >>> 550 5.1.1 <a@example.org>... user unknown\nSent <<< RCPT TO:<b@example.org>\nReceived >>> 550 5.1.1 <b@example.org>... user unknown\n", "Received >>> 550 5.1.1 <b@example.org>... user unknown")]
     public void Each_recipient_after_a_bullet_a_label_or_a_reply_code_is_found(string body, string diagnosticEnd)
     {
         var report = Emails.Read(Bounce("Returned mail", body));
