@@ -128,7 +128,7 @@ internal sealed class MailParts
         null or "us-ascii" or "ascii" or "utf-8" or "utf8" => IsIso2022Jp(bytes) ? Iso2022Jp.Value : Encoding.UTF8,
         "iso-8859-1" or "latin1" => Encoding.Latin1,
         "iso-2022-jp" => Iso2022Jp.Value,
-        _ => type.CharsetEncoding ?? Encoding.UTF8,
+        var charset => CodePage(charset) ?? type.CharsetEncoding ?? Encoding.UTF8,
     };
 
     // Japanese MTAs (Domino, Notes) write ISO-2022-JP in parts that declare no charset (the delivery-status
@@ -136,8 +136,21 @@ internal sealed class MailParts
     private static bool IsIso2022Jp(ReadOnlySpan<byte> bytes) =>
         bytes.IndexOf((byte)0x1B) >= 0 && (bytes.IndexOf("\u001b$B"u8) >= 0 || bytes.IndexOf("\u001b$@"u8) >= 0);
 
-    // From the framework's code-page provider, without registering it for the whole process.
-    private static readonly Lazy<Encoding> Iso2022Jp = new(() => CodePagesEncodingProvider.Instance.GetEncoding("iso-2022-jp") ?? Encoding.UTF8);
+    private static readonly Lazy<Encoding> Iso2022Jp = new(() => CodePage("iso-2022-jp") ?? Encoding.UTF8);
+
+    // Shift_JIS, EUC-JP, windows-125x, KOI8-R, GB2312, ... come from the framework's code-page provider (asked
+    // directly, so it is not registered for the whole process); MimeKit's look-up does not find them here.
+    private static Encoding? CodePage(string charset)
+    {
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextBytes ? text[..MaxTextBytes] : text;
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using BounceService.Classification.Mail;
+
 namespace BounceService.Classification.Tests.Mail;
 
 public class CharsetTests
@@ -22,5 +25,18 @@ public class CharsetTests
         var r = Assert.Single(Emails.Read(raw).Recipients);
         Assert.Equal("a@example.org", r.Recipient);
         Assert.Contains("ディレクトリのリストにありません", r.Diagnostic);
+    }
+
+    [Theory]
+    [InlineData("shift_jis", "宛先不明")]
+    [InlineData("euc-jp", "宛先不明")]
+    [InlineData("windows-1252", "Adresse électronique inconnue")]
+    [InlineData("koi8-r", "Пользователь не найден")]
+    public void Text_in_a_code_page_charset_is_decoded(string charset, string words)
+    {
+        var head = $"From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: Undelivered Mail\nContent-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: 8bit\n\n";
+        var raw = Encoding.ASCII.GetBytes(head).Concat(CodePagesEncodingProvider.Instance.GetEncoding(charset)!.GetBytes($"<a@example.org>: 550 {words}\n")).ToArray();
+        var r = Assert.Single(MailBounces.Read(raw).Recipients);
+        Assert.Equal("550 " + words, r.Diagnostic);
     }
 }
