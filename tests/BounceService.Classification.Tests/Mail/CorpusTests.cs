@@ -26,8 +26,8 @@ public class CorpusTests(ITestOutputHelper output)
         foreach (var (ending, agreement) in byEnding.OrderBy(p => p.Key)) Print($"{ending}: {agreement}");
         foreach (var miss in all.Misses) output.WriteLine(miss);
 
-        Assert.True(all.Percent(all.Recipients) >= 96.0, $"recipients {all.Percent(all.Recipients):F1}%");
-        Assert.True(all.Percent(all.Status) >= 93.5, $"status {all.Percent(all.Status):F1}%");
+        Assert.True(all.Percent(all.Recipients) >= 96.2, $"recipients {all.Percent(all.Recipients):F1}%");
+        Assert.True(all.Percent(all.Status) >= 93.8, $"status {all.Percent(all.Status):F1}%");
         Assert.True(all.Percent(all.Reason) >= 90.5, $"reason {all.Percent(all.Reason):F1}%");
         Assert.True(all.Percent(all.Hard) >= 92.0, $"hard {all.Percent(all.Hard):F1}%");
     }
