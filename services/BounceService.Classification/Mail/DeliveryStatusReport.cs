@@ -8,6 +8,9 @@ internal static class DeliveryStatusReport
 {
     private static readonly string[] SuccessActions = ["delivered", "relayed", "expanded"];
 
+    // Per-recipient fields in which a sending MTA states its own category of the failure.
+    private static readonly string[] CategoryFields = ["X-PowerMTA-BounceCategory"];
+
     /// <summary>Every recipient block, success DSNs included (so a success report is told apart from no report).</summary>
     public static List<Finding> Read(string text)
     {
@@ -19,7 +22,8 @@ internal static class DeliveryStatusReport
             if (recipient is null) continue;
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
             findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
-                FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null));
+                FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null,
+                Label: CategoryFields.Select(block.Get).FirstOrDefault(c => c is not null)));
         }
         return findings;
     }

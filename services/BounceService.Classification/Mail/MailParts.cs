@@ -104,7 +104,7 @@ internal sealed class MailParts
                 raw.Seek(0, SeekOrigin.Begin);
                 length = Fill(raw, buffer);
             }
-            return EncodingOf(part.ContentType).GetString(buffer, 0, length);
+            return EncodingOf(part.ContentType, buffer.AsSpan(0, length)).GetString(buffer, 0, length);
         }
         finally
         {
@@ -123,12 +123,34 @@ internal sealed class MailParts
     }
 
     // The usual charsets without MimeKit's look-up (which takes a lock); UTF-8 reads ASCII too.
-    private static Encoding EncodingOf(ContentType type) => type.Charset?.ToLowerInvariant() switch
+    private static Encoding EncodingOf(ContentType type, ReadOnlySpan<byte> bytes) => type.Charset?.ToLowerInvariant() switch
     {
-        null or "us-ascii" or "ascii" or "utf-8" or "utf8" => Encoding.UTF8,
+        null or "us-ascii" or "ascii" or "utf-8" or "utf8" => IsIso2022Jp(bytes) ? Iso2022Jp.Value : Encoding.UTF8,
         "iso-8859-1" or "latin1" => Encoding.Latin1,
-        _ => type.CharsetEncoding ?? Encoding.UTF8,
+        "iso-2022-jp" => Iso2022Jp.Value,
+        var charset => CodePage(charset) ?? type.CharsetEncoding ?? Encoding.UTF8,
     };
+
+    // Japanese MTAs (Domino, Notes) write ISO-2022-JP in parts that declare no charset (the delivery-status
+    // part has none); its escape to JIS X 0208 ("ESC $ B" or "ESC $ @") never occurs in ASCII or UTF-8 text.
+    private static bool IsIso2022Jp(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOf((byte)0x1B) >= 0 && (bytes.IndexOf("\u001b$B"u8) >= 0 || bytes.IndexOf("\u001b$@"u8) >= 0);
+
+    private static readonly Lazy<Encoding> Iso2022Jp = new(() => CodePage("iso-2022-jp") ?? Encoding.UTF8);
+
+    // Shift_JIS, EUC-JP, windows-125x, KOI8-R, GB2312, ... come from the framework's code-page provider (asked
+    // directly, so it is not registered for the whole process); MimeKit's look-up does not find them here.
+    private static Encoding? CodePage(string charset)
+    {
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextBytes ? text[..MaxTextBytes] : text;
 }

@@ -6,6 +6,8 @@ namespace BounceService.Classification.Mail;
 /// <param name="Action">The DSN <c>Action</c> field (<c>failed</c>, <c>delayed</c>), if any.</param>
 /// <param name="FinalRecipient">The DSN's <c>Final-Recipient</c> when it differs from the address we sent to (forwarding, aliases).</param>
 /// <param name="Hard">The address itself is permanently bad: a hard verdict of recipient scope.</param>
+/// <param name="Label">The sending system's own category for the failure, when the report gives one (PowerMTA's
+/// <c>X-PowerMTA-BounceCategory</c>, SES's <c>bounceType</c>).</param>
 public sealed record MailRecipient(
     string Recipient,
     string EventType,
@@ -15,4 +17,5 @@ public sealed record MailRecipient(
     string? Action,
     Classification Verdict,
     bool Hard,
-    string? FinalRecipient = null);
+    string? FinalRecipient = null,
+    string? Label = null);

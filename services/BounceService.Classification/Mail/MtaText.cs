@@ -14,7 +14,11 @@ internal static partial class MtaText
 
     // Anchored at the line's start, with no loop inside another: linear in the line, so it needs no timeout
     // (a timeout reads the clock on every call, and this runs on every line with an '@').
-    [GeneratedRegex(@"^\s*(?:>+\s*)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*)?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
+    // Before the address: a quote mark, a bullet (X3's "  * a@b"), a transcript arrow (InterScan's "Sent <<< RCPT
+    // TO:<a@b>"), a label ("Addressed To:", "undeliverable to", KDDI's "Could not be delivered to:"),
+    // or the server's reply that the address starts (V5 Sendmail's "550 <a@b>... User unknown", Zoho's
+    // "[Status: Error, Address: <a@b>, ResponseCode 421, ...]"), which is kept as the start of the text.
+    [GeneratedRegex(@"^\s*(?:>+\s*|[*\u2022-]\s+|(?:Sent|Received)\s+(?:<<<|>>>)\s+)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|Could\s+not\s+be\s+delivered\s+to:\s*|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 
@@ -30,7 +34,9 @@ internal static partial class MtaText
             var address = m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
-            found.Add(new(address, null, Diagnostic(lines, i, m.Groups["rest"].Value)));
+            var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["lead"].Value + m.Groups["rest"].Value);
+            found.Add(new(address, null, diagnostic));
+            i = last; // a continuation line that names an address is the server's answer, not a recipient
         }
         return found.Count > 0 ? found : Inline(notification, notRecipients);
     }
@@ -51,16 +57,30 @@ internal static partial class MtaText
         return m.Success ? m : null;
     }
 
-    private static string Diagnostic(string[] lines, int at, string rest)
+    // The recipient's text runs to a blank line or the next recipient. A line that names an address is
+    // still this recipient's text when it is indented under it or names the same address: Postfix folds
+    // the server's answer as "    <a@b>... User Unknown (in reply to RCPT TO command)".
+    private static (string Text, int Last) Diagnostic(string[] lines, int at, string address, string rest)
     {
-        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.') };
+        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.', ',') };
+        var indent = Indent(lines[at]);
+        var last = at;
         for (var i = at + 1; i < lines.Length && i <= at + MaxDiagnosticLines; i++)
         {
             var line = lines[i].Trim();
             if (line.Length == 0 && parts.Exists(p => p.Length > 0)) break;
-            if (Match(lines[i]) is not null) break;
+            if (Match(lines[i]) is { } next && Indent(lines[i]) <= indent
+                && !next.Groups["addr"].Value.Equals(address, StringComparison.OrdinalIgnoreCase)) break;
             parts.Add(line);
+            last = i;
         }
-        return string.Join(' ', parts.Where(p => p.Length > 0));
+        return (string.Join(' ', parts.Where(p => p.Length > 0)), last);
+    }
+
+    private static int Indent(string line)
+    {
+        var blanks = 0;
+        while (blanks < line.Length && line[blanks] is ' ' or '\t') blanks++;
+        return blanks;
     }
 }

@@ -12,6 +12,9 @@ internal static partial class SesNotification
     [GeneratedRegex(@"""notificationType""\s*:\s*""(?<type>\w+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Type();
 
+    [GeneratedRegex(@"""bounceType""\s*:\s*""(?<type>\w+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex BounceType();
+
     [GeneratedRegex(@"""(?:bounced|complained)Recipients""\s*:\s*\[(?<list>[^\]]*)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Recipients();
 
@@ -39,12 +42,14 @@ internal static partial class SesNotification
             };
             var findings = new List<Finding>();
             var list = Recipients().Match(json);
+            // "Permanent", "Transient" or "Undetermined": SES's own verdict, for every recipient of the bounce.
+            var bounceType = BounceType().Match(json) is { Success: true } b ? b.Groups["type"].Value : null;
             if (eventType is null || !list.Success) return (eventType, findings);
             foreach (Match entry in Entry().Matches(list.Groups["list"].Value))
             {
                 var fields = Field().Matches(entry.Value).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
                 if (Addresses.First(fields.GetValueOrDefault("emailAddress")) is not { } address) continue;
-                findings.Add(new(address, fields.GetValueOrDefault("status"), fields.GetValueOrDefault("diagnosticCode"), fields.GetValueOrDefault("action")));
+                findings.Add(new(address, fields.GetValueOrDefault("status"), fields.GetValueOrDefault("diagnosticCode"), fields.GetValueOrDefault("action"), Label: bounceType));
             }
             return (eventType, findings);
         }

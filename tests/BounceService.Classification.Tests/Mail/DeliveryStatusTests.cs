@@ -20,6 +20,14 @@ public class DeliveryStatusTests
     }
 
     [Fact]
+    public void The_sending_mta_category_is_kept_per_recipient()
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.1\nDiagnostic-Code: smtp;550 5.2.1 <a@example.org>... User Unknown\nX-PowerMTA-BounceCategory: bad-mailbox\n\n"
+            + "Final-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.2.2\nX-PowerMTA-BounceCategory: quota-issues"));
+        Assert.Equal(["bad-mailbox", "quota-issues"], report.Recipients.Select(r => r.Label));
+    }
+
+    [Fact]
     public void Folded_diagnostic_code_is_read_whole()
     {
         var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550-5.7.26 Unauthenticated email is not\n    accepted due to domain's DMARC policy"));

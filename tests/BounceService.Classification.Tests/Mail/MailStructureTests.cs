@@ -136,6 +136,14 @@ public class MailStructureTests
     }
 
     [Fact]
+    public void Amazon_ses_bounce_type_is_kept_as_the_label()
+    {
+        var json = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\",\"bounceSubType\":\"MailboxFull\",\"bouncedRecipients\":[{\"emailAddress\":\"full@example.org\"}]}}";
+        var r = Assert.Single(Emails.Read($"From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{json}\n").Recipients);
+        Assert.Equal(("Transient", "soft"), (r.Label, r.Verdict.Kind));
+    }
+
+    [Fact]
     public void An_amazon_ses_delivery_notification_is_no_bounce() =>
         Assert.False(Emails.Read("From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{\"notificationType\":\"Delivery\",\"delivery\":{\"recipients\":[\"a@example.org\"]}}\n").IsBounce);
 

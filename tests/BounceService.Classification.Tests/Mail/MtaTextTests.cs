@@ -41,6 +41,32 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Postfix_continuation_line_that_names_an_address_is_the_server_answer()
+    {
+        var body = "This is the mail system at host mx.example.com.\n\n"
+            + "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.2.1\n    <a@example.org>... User Unknown (in reply to RCPT TO command)\n\n"
+            + "<b@example.org>: host mx.example.org[192.0.2.1] said: 550\n    <alias@example.net>: Recipient address rejected. (in reply to RCPT\n    TO command)\n";
+        var report = Emails.Read(Bounce("Undelivered Mail Returned to Sender", body));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.EndsWith("User Unknown (in reply to RCPT TO command)", report.Recipients[0].Diagnostic);
+        Assert.EndsWith("(in reply to RCPT TO command)", report.Recipients[1].Diagnostic);
+    }
+
+    [Theory]
+    [InlineData("Delivery to the following recipients failed permanently:\n\n  * a@example.org\n  * b@example.org\n", "")]
+    [InlineData("   ----- Transcript of session follows -----\n550 <a@example.org>... User unknown\n550 <b@example.org>... User unknown\n", "550 ... User unknown")]
+    [InlineData("Your message was not delivered.\n[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]\n[Status: Error, Address: <b@example.org>, ResponseCode 421, , Host not reachable.]\n", "ResponseCode 421, , Host not reachable.]")]
+    [InlineData("The message could not be delivered.\nAddressed To: a@example.org\nAddressed To: b@example.org\n", "")]
+    [InlineData("Your mail could not be delivered.\n   Could not be delivered to: <a@example.org>\n   Could not be delivered to: <b@example.org>\n", "")]
+    [InlineData("Sent <<< RCPT TO:<a@example.org>\nReceived >>> 550 5.1.1 <a@example.org>... user unknown\nSent <<< RCPT TO:<b@example.org>\nReceived >>> 550 5.1.1 <b@example.org>... user unknown\n", "Received >>> 550 5.1.1 <b@example.org>... user unknown")]
+    public void Each_recipient_after_a_bullet_a_label_or_a_reply_code_is_found(string body, string diagnosticEnd)
+    {
+        var report = Emails.Read(Bounce("Returned mail", body));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.EndsWith(diagnosticEnd, report.Recipients[1].Diagnostic);
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
