@@ -39,6 +39,18 @@ public sealed class DsnIngestEndpointTests(IngestServiceFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Sending_systems_own_category_is_kept_as_the_provider_label()
+    {
+        var plain = await PublishedAsync(await PostAsync(Fixture("rfc3464/hard-bounce.eml")));
+        var text = Encoding.UTF8.GetString(Fixture("rfc3464/hard-bounce.eml"))
+            .Replace("Action: failed", "Action: failed\r\nX-PowerMTA-BounceCategory: bad-mailbox", StringComparison.Ordinal);
+        var categorised = await PublishedAsync(await PostAsync(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal("failed", plain.ProviderLabel); // no category: the DSN's action
+        Assert.Equal("bad-mailbox", categorised.ProviderLabel);
+    }
+
+    [Fact]
     public async Task Delayed_dsn_is_a_soft_bounce()
     {
         var published = await PublishedAsync(await PostAsync(Fixture("rfc3464/soft-bounce.eml")));

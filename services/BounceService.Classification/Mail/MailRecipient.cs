@@ -5,7 +5,7 @@ namespace BounceService.Classification.Mail;
 /// <param name="Status">Normalised enhanced status code, if any.</param>
 /// <param name="Action">The DSN <c>Action</c> field (<c>failed</c>, <c>delayed</c>), if any.</param>
 /// <param name="FinalRecipient">The DSN's <c>Final-Recipient</c> when it differs from the address we sent to (forwarding, aliases).</param>
-/// <param name="Hard">The address itself is permanently bad: a hard verdict of recipient scope.</param>
+/// <param name="Hard">The address itself is permanently bad (Sisimai's sense: <see cref="Classification.AddressIsDead"/>).</param>
 /// <param name="Label">The sending system's own category for the failure, when the report gives one (PowerMTA's
 /// <c>X-PowerMTA-BounceCategory</c>, SES's <c>bounceType</c>).</param>
 public sealed record MailRecipient(

@@ -55,7 +55,7 @@ public static class DsnIngestEndpoint
         r.ReplyCode,
         r.Status,
         r.Diagnostic,
-        ProviderLabel: r.Action,
+        ProviderLabel: r.Label ?? r.Action, // the sending system's own category, else the DSN action
         OccurredAt: null,
         MessageId: original?.MessageId,
         Verdict: r.Verdict);
