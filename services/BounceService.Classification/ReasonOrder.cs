@@ -10,8 +10,10 @@ namespace BounceService.Classification;
 /// <param name="Delayed">The DSN says the MTA is still trying, or gave up after trying.</param>
 /// <param name="FromMailer">"X-Unix; ...": the local delivery program's words, not an SMTP reply.</param>
 /// <param name="Said">The reasons <paramref name="Text"/> says (<see cref="ReasonPhrases.Read"/>).</param>
+/// <param name="Labelled">The reason the sending system's own category names (<see cref="ProviderLabels.ReasonOf"/>), if any.</param>
 internal readonly record struct ReasonFacts(
-    string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool FromMailer, ReasonPhrases.Said Said);
+    string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool FromMailer, ReasonPhrases.Said Said,
+    string? Labelled = null);
 
 /// <summary>
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
@@ -43,6 +45,10 @@ internal static class ReasonOrder
     private static readonly HashSet<string> Loose =
         [OnHold, SystemError, SecurityError, Expired, Suspend, NetworkError, HostUnknown, UserUnknown];
 
+    // Reasons a sending system's category names too loosely to stop at (Sisimai's Reason.pm "retry" list): the
+    // codes and text are tried first, and the category decides only where they name no specific reason.
+    private static readonly HashSet<string> LooseLabel = [Undefined, OnHold, SystemError, SecurityError, NetworkError, HostUnknown, UserUnknown];
+
     // What a "user unknown" reply may not also say for an X.1.1 code to mean the address is unknown.
     private static readonly string[] NotUnknownUser = [NoRelaying, Blocked, MailboxFull, HasMoved, Rejected, NotAccept];
 
@@ -52,6 +58,7 @@ internal static class ReasonOrder
         var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
         if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
+        if (f.Labelled is { } labelled && !LooseLabel.Contains(labelled)) return labelled;
         var named = CodeRules.ReasonOf(f.Dsn);
         // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
         var mtaSays = MtaPhrases.ReasonOf(f.Text);
@@ -60,10 +67,10 @@ internal static class ReasonOrder
         {
             foreach (var reason in ByOwnTest)
             {
-                if (reason == mtaSays || Holds(reason, f, named)) return reason;
+                if (reason == mtaSays || reason == f.Labelled || Holds(reason, f, named)) return reason;
             }
         }
-        return mtaSays ?? Otherwise(f, named) ?? (f.Delayed ? Expired : f.Text.Length > 0 ? OnHold : Undefined);
+        return mtaSays ?? f.Labelled ?? Otherwise(f, named) ?? (f.Delayed ? Expired : f.Text.Length > 0 ? OnHold : Undefined);
     }
 
     private static bool Holds(string reason, in ReasonFacts f, string? named) => reason switch
