@@ -52,9 +52,15 @@ public static class Classifier
         // subscriber (design.md section 3); only one known to answer DATA stays a filter's.
         if (kind == BounceKinds.Hard && reason == Reasons.Filtered && command is null && said.Says(Reasons.UserUnknown))
             scope = BounceScopes.Recipient;
-        return new(kind, status, reply, reason, scope, disagreement,
-            Reasons.IsAddressDead(reason, dsn ?? smtp?.ToString(), text));
+        return new(kind, status, reply, reason, scope, disagreement, Reasons.IsAddressDead(reason, ServerCode(input, dsn, smtp), text));
     }
+
+    // Sisimai judges a null MX by the server's own words: a code in the diagnostic, else its text ("temporary").
+    // The fields (a DSN's "Status: 4.0.0" on a delayed report) are the sending MTA's, so they count only without a text.
+    private static string? ServerCode(BounceInput input, string? dsn, int? smtp) =>
+        string.IsNullOrWhiteSpace(input.Diagnostic)
+            ? dsn ?? smtp?.ToString()
+            : SmtpStatusCodes.FindEnhanced(input.Diagnostic) ?? SmtpStatusCodes.FindReply(input.Diagnostic)?.ToString();
 
     // An expiry (X.4.7) quotes the last reply the MTA got before it gave up: "554 4.4.7 Message expired ...
     // <421 4.4.2 Connection timed out>". That reply is the status (as Sisimai reports it); the reason and the

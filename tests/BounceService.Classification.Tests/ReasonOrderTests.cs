@@ -76,4 +76,12 @@ public class ReasonOrderTests
     [InlineData("554 5.4.6 Hop count exceeded - possible mail loop", false)]
     public void Address_is_dead_only_for_reasons_that_condemn_the_address(string diagnostic, bool dead) =>
         Assert.Equal(dead, Classify(diagnostic).AddressIsDead);
+
+    [Theory]
+    [InlineData("No MX found for domain", "4.0.0", true)] // the delayed DSN's status is the sending MTA's, not the server's
+    [InlineData("451 4.3.2 No MX found for domain, try later", "4.0.0", false)]
+    [InlineData("No MX found for domain, temporary failure", "4.0.0", false)]
+    [InlineData("", "4.3.2", false)]
+    public void A_null_mx_condemns_the_address_unless_the_server_says_temporary(string diagnostic, string dsn, bool dead) =>
+        Assert.Equal(dead, Classify(diagnostic, action: "delayed", dsn: dsn).AddressIsDead);
 }
