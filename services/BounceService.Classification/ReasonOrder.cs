@@ -41,13 +41,10 @@ internal static class ReasonOrder
     /// <summary>All the above for a text read without codes or command, in the same order.</summary>
     public static readonly string[] TextOnly = [.. new[] { SpamTrap, Greylisted }.Concat(ByOwnTest).Concat(ByTextAlone).Distinct()];
 
-    // Reasons a code names too loosely to stop at: the text may say better.
+    // Reasons a code or a sending system's category names too loosely to stop at (Sisimai's Reason.pm "retry"
+    // list): the text may say better, and a loose category decides only where codes and text name no specific reason.
     private static readonly HashSet<string> Loose =
         [OnHold, SystemError, SecurityError, Expired, Suspend, NetworkError, HostUnknown, UserUnknown];
-
-    // Reasons a sending system's category names too loosely to stop at (Sisimai's Reason.pm "retry" list): the
-    // codes and text are tried first, and the category decides only where they name no specific reason.
-    private static readonly HashSet<string> LooseLabel = [Undefined, OnHold, SystemError, SecurityError, NetworkError, HostUnknown, UserUnknown];
 
     // What a "user unknown" reply may not also say for an X.1.1 code to mean the address is unknown.
     private static readonly string[] NotUnknownUser = [NoRelaying, Blocked, MailboxFull, HasMoved, Rejected, NotAccept];
@@ -58,7 +55,7 @@ internal static class ReasonOrder
         var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
         if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
-        if (f.Labelled is { } labelled && !LooseLabel.Contains(labelled)) return labelled;
+        if (f.Labelled is { } labelled && !Loose.Contains(labelled)) return labelled;
         var named = CodeRules.ReasonOf(f.Dsn);
         // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
         var mtaSays = MtaPhrases.ReasonOf(f.Text);

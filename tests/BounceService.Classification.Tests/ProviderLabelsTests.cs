@@ -43,6 +43,7 @@ public class ProviderLabelsTests
     [Theory]
     [InlineData("552 5.2.2 Mailbox full", "bad-mailbox", "mailboxfull")]
     [InlineData("550 5.1.2 Host unknown", "routing-errors", "hostunknown")]
+    [InlineData("552 5.2.2 Mailbox full", "message-expired", "mailboxfull")]
     public void A_loose_category_gives_way_to_a_specific_code(string diagnostic, string label, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic, label: label).Reason);
 
