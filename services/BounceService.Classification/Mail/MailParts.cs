@@ -14,7 +14,6 @@ internal sealed class MailParts
     private const int MaxTextBytes = 128 * 1024;
     private const int MaxParts = 64;
 
-    public required MimeMessage Message { get; init; }
     public List<string> Texts { get; } = [];
     public List<string> DeliveryStatus { get; } = [];
     public List<string> FeedbackReports { get; } = [];
@@ -25,10 +24,10 @@ internal sealed class MailParts
     public string? ReturnedHeaderText { get; private set; }
     private int seen;
 
-    public static MailParts Of(MimeMessage message)
+    public static MailParts Of(MimeEntity message)
     {
-        var parts = new MailParts { Message = message };
-        parts.Walk(message.Body);
+        var parts = new MailParts();
+        parts.Walk(message);
         return parts;
     }
 
@@ -55,7 +54,7 @@ internal sealed class MailParts
                 if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
                 break;
             case ReturnedMessage returned:
-                if (Returned is null) (ReturnedPart, Returned) = (returned, returned.ReadHeaders());
+                if (Returned is null) (ReturnedPart, Returned) = (returned.IsHeadersOnly ? null : returned, returned.ReadHeaders());
                 break;
             case MessagePart { Message: { } returned }:
                 Returned ??= returned.Headers;

@@ -14,6 +14,9 @@ internal sealed class ReturnedMessage : MimePart
     {
     }
 
+    /// <summary>Only the returned message's headers (<c>text/rfc822-headers</c>): nothing to parse whole.</summary>
+    internal bool IsHeadersOnly => ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The returned message's headers, or an empty list when the part has no content.</summary>
     internal HeaderList ReadHeaders()
     {
@@ -38,7 +41,7 @@ internal sealed class ReturnedMessage : MimePart
     }
 
     /// <summary>The whole returned message, parsed.</summary>
-    internal MimeMessage? Parse()
+    internal MimeEntity? Parse()
     {
         if (Content is null) return null;
         try
