@@ -13,14 +13,14 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
 
-    public static MailReport Read(MimeEntity message) => Read(message, wrapped: false);
+    public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
-    private static MailReport Read(MimeEntity message, bool wrapped)
+    private static MailReport Read(MailEntity message, bool wrapped)
     {
         var headers = message.Headers;
         var parts = MailParts.Of(message);
         // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
-        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart?.Parse() is { } inner)
+        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart is { } inner)
             return Read(inner, wrapped: true);
         var whole = string.Join('\n', parts.Texts);
         var (text, copy) = Notification.Split(whole);
