@@ -14,15 +14,26 @@ internal static class MailLoader
 
     private static readonly ParserOptions ReaderOptions = new() { MaxMimeDepth = 16 };
 
+    // One reader per thread keeps its read buffers from one message to the next.
+    [ThreadStatic]
+    private static TreeReader? reusable;
+
     /// <summary>The message's top entity, whose headers are the message's; null when it has no header block.</summary>
     public static MailEntity? Load(ReadOnlyMemory<byte> raw)
     {
         var capped = WithoutMboxLine(raw[..Math.Min(raw.Length, MaxBytes)]);
         if (LineEndings.HasBareCr(capped.Span)) capped = LineEndings.Normalise(capped.Span);
         var input = MemoryMarshal.TryGetArray(capped, out var segment) ? segment : new ArraySegment<byte>(capped.ToArray());
-        var reader = new TreeReader(capped, new MemoryStream(input.Array!, input.Offset, input.Count, writable: false));
-        reader.ReadMessage();
-        return reader.Root;
+        var reader = reusable ??= new TreeReader();
+        try
+        {
+            return reader.Read(capped, new MemoryStream(input.Array!, input.Offset, input.Count, writable: false));
+        }
+        finally
+        {
+            // Let go of the message, so an idle thread does not keep the last one alive.
+            reader.Read(ReadOnlyMemory<byte>.Empty, Stream.Null, parse: false);
+        }
     }
 
     // An mbox separator line ("From MAILER-DAEMON  Fri Feb 13 05:04:57 2015") before the headers.
@@ -37,12 +48,22 @@ internal static class MailLoader
     }
 
     /// <summary>Builds the tree from the reader's events; offsets are into <c>input</c>.</summary>
-    private sealed class TreeReader(ReadOnlyMemory<byte> input, Stream stream) : MimeReader(ReaderOptions, stream)
+    private sealed class TreeReader() : MimeReader(ReaderOptions, Stream.Null)
     {
         private readonly Stack<MailEntity> open = new();
         private HeaderList headers = [];
+        private ReadOnlyMemory<byte> input;
 
-        public MailEntity? Root { get; private set; }
+        private MailEntity? Root { get; set; }
+
+        public MailEntity? Read(ReadOnlyMemory<byte> bytes, Stream stream, bool parse = true)
+        {
+            (input, Root, headers) = (bytes, null, []);
+            open.Clear();
+            SetStream(stream);
+            if (parse) ReadMessage();
+            return Root;
+        }
 
         protected override void OnHeadersBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken) => headers = [];
 
