@@ -51,7 +51,7 @@ internal static class MailLoader
     private sealed class TreeReader() : MimeReader(ReaderOptions, Stream.Null)
     {
         private readonly Stack<MailEntity> open = new();
-        private HeaderList headers = [];
+        private List<Header> headers = [];
         private ReadOnlyMemory<byte> input;
 
         private MailEntity? Root { get; set; }
