@@ -14,12 +14,11 @@ internal static partial class AutoReply
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();
 
-    public static bool Is(MimeMessage message)
+    public static bool Is(HeaderList headers)
     {
-        var headers = message.Headers;
         if (headers["Auto-Submitted"]?.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase) == true) return true;
         if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")) return true;
         if (headers["Precedence"]?.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) == true) return true;
-        return Subject().IsMatch(message.Subject ?? "");
+        return Subject().IsMatch(headers[HeaderId.Subject] ?? "");
     }
 }

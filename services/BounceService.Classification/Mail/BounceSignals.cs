@@ -18,9 +18,9 @@ internal static partial class BounceSignals
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sender();
 
-    public static bool Any(MimeMessage message)
+    public static bool Any(HeaderList headers)
     {
-        if (message.Headers.Contains("X-Failed-Recipients")) return true;
-        return Subject().IsMatch(message.Subject ?? "") || Sender().IsMatch(message.Headers[HeaderId.From] ?? "");
+        if (headers.Contains("X-Failed-Recipients")) return true;
+        return Subject().IsMatch(headers[HeaderId.Subject] ?? "") || Sender().IsMatch(headers[HeaderId.From] ?? "");
     }
 }

@@ -32,9 +32,9 @@ internal static class FeedbackReport
     /// Apple Mail's one-click unsubscribe: a message from the subscriber to the list's opt-out address,
     /// marked <c>X-Apple-Unsubscribe: true</c>. The subscriber asks to receive no more mail.
     /// </summary>
-    public static List<Finding>? Unsubscribe(MimeMessage message) =>
-        message.Headers["X-Apple-Unsubscribe"]?.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true
-        && Addresses.First(message.Headers[HeaderId.From]) is { } subscriber
+    public static List<Finding>? Unsubscribe(HeaderList headers) =>
+        headers["X-Apple-Unsubscribe"]?.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true
+        && Addresses.First(headers[HeaderId.From]) is { } subscriber
             ? [new(subscriber, null, "opt-out")]
             : null;
 }

@@ -8,7 +8,7 @@ public static class MailBounces
     {
         try
         {
-            return MailReader.Read(MailLoader.Load(rawMessage));
+            return MailLoader.Load(rawMessage) is { } message ? MailReader.Read(message) : MailReport.None;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

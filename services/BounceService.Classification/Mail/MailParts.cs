@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace BounceService.Classification.Mail;
 
@@ -14,61 +16,68 @@ internal sealed class MailParts
     private const int MaxTextBytes = 128 * 1024;
     private const int MaxParts = 64;
 
-    public required MimeMessage Message { get; init; }
     public List<string> Texts { get; } = [];
     public List<string> DeliveryStatus { get; } = [];
     public List<string> FeedbackReports { get; } = [];
     /// <summary>The returned message's headers, when the report carried it as <c>message/rfc822</c>.</summary>
     public HeaderList? Returned { get; private set; }
-    /// <summary>The same returned message as bytes, to parse whole when it is itself a report.</summary>
-    public ReturnedMessage? ReturnedPart { get; private set; }
+    /// <summary>The same returned message whole, to read when it is itself a report.</summary>
+    public MailEntity? ReturnedPart { get; private set; }
     public string? ReturnedHeaderText { get; private set; }
     private int seen;
 
-    public static MailParts Of(MimeMessage message)
+    public static MailParts Of(MailEntity message)
     {
-        var parts = new MailParts { Message = message };
-        parts.Walk(message.Body);
+        var parts = new MailParts();
+        parts.Walk(message);
         return parts;
     }
 
-    private void Walk(MimeEntity? entity)
+    private void Walk(MailEntity entity)
     {
-        if (entity is null || ++seen > MaxParts) return;
-        switch (entity)
+        if (++seen > MaxParts) return;
+        if (entity.IsMultipart)
         {
-            case Multipart multipart:
-                // The HTML alternative says what the plain one says (Office 365, Gmail): it is read only when
-                // the plain one names nobody (a stub such as "view this message in HTML").
-                var alternative = multipart.ContentType.IsMimeType("multipart", "alternative");
-                var before = Texts.Count;
-                foreach (var child in multipart)
-                {
-                    if (!(alternative && IsHtml(child))) Walk(child);
-                }
-                if (alternative && !Texts.Skip(before).Any(t => t.Contains('@')))
-                {
-                    foreach (var child in multipart.Where(IsHtml)) Walk(child);
-                }
-                // A boundary that the body never uses (mangled by a relay or an anonymiser) leaves every
-                // part in the preamble; the report is still there as text.
-                if (multipart.Count == 0 && !string.IsNullOrWhiteSpace(multipart.Preamble)) Texts.Add(Cap(multipart.Preamble));
-                break;
-            case ReturnedMessage returned:
-                if (Returned is null) (ReturnedPart, Returned) = (returned, returned.ReadHeaders());
-                break;
-            case MessagePart { Message: { } returned }:
-                Returned ??= returned.Headers;
-                break;
-            case MimePart part:
-                Add(part);
-                break;
+            // The HTML alternative says what the plain one says (Office 365, Gmail): it is read only when
+            // the plain one names nobody (a stub such as "view this message in HTML").
+            var alternative = entity.Type.IsMimeType("multipart", "alternative");
+            var before = Texts.Count;
+            foreach (var child in entity.Children)
+            {
+                if (!(alternative && IsHtml(child))) Walk(child);
+            }
+            if (alternative && !Texts.Skip(before).Any(t => t.Contains('@')))
+            {
+                foreach (var child in entity.Children.Where(IsHtml)) Walk(child);
+            }
+            // A boundary that the body never uses (mangled by a relay or an anonymiser) leaves every
+            // part in the preamble; the report is still there as text.
+            if (entity.Children.Count == 0 && Preamble(entity) is { } preamble) Texts.Add(preamble);
+        }
+        else if (entity.Message is { } returned)
+        {
+            // The returned message, or only its headers (text/rfc822-headers): never searched for recipients.
+            if (Returned is not null) return;
+            Returned = returned.Headers;
+            if (entity.Type.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase)) ReturnedPart = returned;
+        }
+        else
+        {
+            Add(entity);
         }
     }
 
-    private void Add(MimePart part)
+    private static string? Preamble(MailEntity multipart)
     {
-        var type = part.ContentType;
+        var bytes = multipart.Content.Span;
+        bytes = bytes[..Math.Min(bytes.Length, MaxTextBytes)];
+        var text = Encoding.UTF8.GetString(bytes);
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private void Add(MailEntity part)
+    {
+        var type = part.Type;
         if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status"))
             DeliveryStatus.Add(Decode(part));
         else if (type.IsMimeType("message", "feedback-report"))
@@ -81,45 +90,39 @@ internal sealed class MailParts
             Texts.Add(Decode(part));
     }
 
-    private static bool IsHtml(MimeEntity entity) => entity.ContentType.IsMimeType("text", "html");
+    private static bool IsHtml(MailEntity entity) => entity.Type.IsMimeType("text", "html");
 
     // Decodes the transfer encoding and the declared charset of at most MaxTextBytes; no charset guessing
     // (the addresses and codes that matter are ASCII), no copy of the rest of the part.
-    private static string Decode(MimePart part)
+    private static string Decode(MailEntity part)
     {
-        if (part.Content is null) return "";
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxTextBytes);
+        var decoder = part.Encoding switch
+        {
+            ContentEncoding.Base64 => new Base64Decoder(),
+            ContentEncoding.QuotedPrintable => new QuotedPrintableDecoder(),
+            ContentEncoding.UUEncode => (IMimeDecoder)new UUDecoder(),
+            _ => null,
+        };
+        if (decoder is null)
+        {
+            // No transfer encoding: the bytes where they lie in the message.
+            var raw = part.Content.Span;
+            raw = raw[..Math.Min(raw.Length, MaxTextBytes)];
+            return EncodingOf(part.Type, raw).GetString(raw);
+        }
+        // Encoded text is at most a third longer than what it decodes to.
+        var encoded = part.Content[..Math.Min(part.Content.Length, MaxTextBytes * 4 / 3 + 4)];
+        var input = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
+        var buffer = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(input.Count));
         try
         {
-            int length;
-            if (IsEncoded(part.Content) || part.Content.Stream is not { CanSeek: true } raw)
-            {
-                using var decoded = part.Content.Open();
-                length = Fill(decoded, buffer);
-            }
-            else
-            {
-                // No transfer encoding: read the bytes where they lie in the message (Open() would add a
-                // pass-through stream with buffers of its own). The part's stream stays open for others.
-                raw.Seek(0, SeekOrigin.Begin);
-                length = Fill(raw, buffer);
-            }
-            return EncodingOf(part.ContentType, buffer.AsSpan(0, length)).GetString(buffer, 0, length);
+            var length = Math.Min(decoder.Decode(input.Array!, input.Offset, input.Count, buffer), MaxTextBytes);
+            return EncodingOf(part.Type, buffer.AsSpan(0, length)).GetString(buffer, 0, length);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static bool IsEncoded(IMimeContent content) =>
-        content.Encoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable or ContentEncoding.UUEncode;
-
-    private static int Fill(Stream content, byte[] buffer)
-    {
-        var length = 0;
-        for (int read; length < MaxTextBytes && (read = content.Read(buffer, length, MaxTextBytes - length)) > 0;) length += read;
-        return length;
     }
 
     // The usual charsets without MimeKit's look-up (which takes a lock); UTF-8 reads ASCII too.
@@ -152,5 +155,4 @@ internal sealed class MailParts
         }
     }
 
-    private static string Cap(string? text) => text is null ? "" : text.Length > MaxTextBytes ? text[..MaxTextBytes] : text;
 }

@@ -13,13 +13,14 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
 
-    public static MailReport Read(MimeMessage message) => Read(message, wrapped: false);
+    public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
-    private static MailReport Read(MimeMessage message, bool wrapped)
+    private static MailReport Read(MailEntity message, bool wrapped)
     {
+        var headers = message.Headers;
         var parts = MailParts.Of(message);
         // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
-        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart?.Parse() is { } inner)
+        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart is { } inner)
             return Read(inner, wrapped: true);
         var whole = string.Join('\n', parts.Texts);
         var (text, copy) = Notification.Split(whole);
@@ -28,7 +29,7 @@ internal static partial class MailReader
         if (parts.FeedbackReports.Count > 0)
             return Report(MailFormats.Arf, FeedbackReport.Read(parts.FeedbackReports[0], parts.Returned), EventTypes.Complaint, original);
 
-        if (FeedbackReport.Unsubscribe(message) is { } unsubscribe)
+        if (FeedbackReport.Unsubscribe(headers) is { } unsubscribe)
             return Report(MailFormats.Arf, unsubscribe, EventTypes.Complaint, original);
 
         if (SesNotification.Read(whole) is var (sesEvent, sesFindings))
@@ -39,13 +40,13 @@ internal static partial class MailReader
         // pasted report's own headers, which look like the start of the returned copy.
         if (dsn.Count == 0 && whole.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
-        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(message, parts));
+        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(headers, parts));
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
 
-        var isBounce = BounceSignals.Any(message);
-        if (!isBounce && AutoReply.Is(message)) return new(MailFormats.AutoReply, [], original);
-        if (!isBounce && parts.Returned is not null && IsComplaint(message))
+        var isBounce = BounceSignals.Any(headers);
+        if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
+        if (!isBounce && parts.Returned is not null && IsComplaint(headers))
         {
             var complainer = FeedbackReport.ReturnedRecipient(parts.Returned);
             return Report(MailFormats.Arf, complainer is null ? [] : [new(complainer, null, null)], EventTypes.Complaint, original);
@@ -53,7 +54,7 @@ internal static partial class MailReader
         if (!isBounce) return new(MailFormats.None, [], original);
 
         if (fromText.Count == 0 && (ReturnedRecipient(parts) ?? PastedRecipient(copy)) is { } addressee) fromText = [new(addressee, null, null)];
-        var failed = message.Headers["X-Failed-Recipients"];
+        var failed = headers["X-Failed-Recipients"];
         if (failed is not null)
             fromText = FailedRecipients(failed, fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
@@ -118,12 +119,14 @@ internal static partial class MailReader
     private static bool TextSaysWhy(string? diagnostic) =>
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;
 
-    private static HashSet<string> NotRecipients(MimeMessage message, MailParts parts)
+    // The report's own sender and addressees (every such header, as a MimeMessage would gather them) and the
+    // returned message's sender.
+    private static HashSet<string> NotRecipients(HeaderList headers, MailParts parts)
     {
-        var own = message.From.Mailboxes.Concat(message.To.Mailboxes).Concat(message.ReplyTo.Mailboxes).Concat(message.Sender is null ? [] : [message.Sender])
-            .Concat(MailboxesIn(parts.Returned?[HeaderId.From])).Select(m => m.Address);
+        var own = headers.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
+            .SelectMany(h => MailboxesIn(h.Value)).Concat(MailboxesIn(parts.Returned?[HeaderId.From])).Select(m => m.Address);
         var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
-        if (Addresses.First(message.Headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
+        if (Addresses.First(headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
         return set;
     }
 
@@ -134,7 +137,7 @@ internal static partial class MailReader
     private static bool IsReport(HeaderList? returned) =>
         returned?[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report");
 
-    private static bool IsComplaint(MimeMessage message) => ComplaintSubject().IsMatch(message.Subject ?? "");
+    private static bool IsComplaint(HeaderList headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
     private static string Collapse(string text)
     {

@@ -116,6 +116,47 @@ public class MailStructureTests
         Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_report_saved_from_an_mbox_is_read_after_its_separator_line(string newline)
+    {
+        var raw = "From MAILER-DAEMON  Fri Feb 13 05:04:57 2015\n" + Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1");
+        var report = Emails.Read(raw, newline);
+        Assert.Equal(("dsn", "gone@example.org"), (report.Format, Assert.Single(report.Recipients).Recipient));
+        Assert.Equal("c42", report.Original?.Headers["X-Campaign-Id"]);
+    }
+
+    [Fact]
+    public void Returned_headers_that_declare_a_report_are_only_headers()
+    {
+        // The returned message's own Content-Type names a report whose body is not there: no wrapped report
+        // to read instead of the MTA's text.
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.com
+            To: sender@example.com
+            Subject: Undelivered Mail Returned to Sender
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="B"
+
+            --B
+            Content-Type: text/plain
+
+            <gone@example.org>: host mx.example.org said: 550 5.1.1 User unknown
+
+            --B
+            Content-Type: text/rfc822-headers
+
+            Message-ID: <m2@example.com>
+            Content-Type: multipart/report; boundary="never"
+            X-Campaign-Id: c43
+
+            --B--
+            """);
+        Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
+        Assert.Equal(("m2@example.com", "c43"), (report.Original?.MessageId, report.Original?.Headers["X-Campaign-Id"]));
+    }
+
     [Fact]
     public void The_recipient_of_a_pasted_copy_is_the_bounced_one_when_the_text_names_nobody()
     {
