@@ -27,15 +27,7 @@ public static class ProviderLabels
     public static string? KindOf(string? label) =>
         label is not null && KindByLabel.TryGetValue(label.Trim(), out var kind) ? kind : null;
 
-    /// <summary>
-    /// The reason a sending system's category names, or null when the label names none. A label that already is a
-    /// reason of our vocabulary names itself: a parser that knows a sending MTA's own wording (Sisimai's Lhost
-    /// tables: Amazon SES receiving's "Mailbox does not exist" is <c>filtered</c>) passes its verdict so.
-    /// </summary>
-    public static string? ReasonOf(string? label)
-    {
-        var trimmed = label?.Trim().ToLowerInvariant();
-        if (trimmed is null) return null;
-        return ReasonByLabel.TryGetValue(trimmed, out var reason) ? reason : Reasons.IsBounceReason(trimmed) ? trimmed : null;
-    }
+    /// <summary>The reason a sending system's category names, or null when the label names none.</summary>
+    public static string? ReasonOf(string? label) =>
+        label is not null && ReasonByLabel.TryGetValue(label.Trim(), out var reason) ? reason : null;
 }

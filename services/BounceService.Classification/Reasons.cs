@@ -42,18 +42,6 @@ public static class Reasons
     public const string SyntaxError = "syntaxerror";
     public const string OnHold = "onhold";
 
-    // The reasons a bounce can have (not "delivered" or "feedback", which are no bounce's).
-    private static readonly HashSet<string> BounceReasons =
-    [
-        Undefined, MailboxFull, Greylisted, SpamTrap, UserUnknown, HostUnknown, HasMoved, NotAccept, Filtered, Suspend,
-        MesgTooBig, ExceedLimit, NoRelaying, AuthFailure, RequirePtr, NotCompliantRfc, Rejected, SpamDetected, Speeding,
-        TooManyConn, Blocked, PolicyViolation, VirusDetected, BadReputation, SecurityError, SystemError, NetworkError,
-        Expired, ContentError, SystemFull, MailerError, SyntaxError, OnHold,
-    ];
-
-    /// <summary>Whether <paramref name="name"/> is a bounce reason of this vocabulary (lower case).</summary>
-    public static bool IsBounceReason(string name) => BounceReasons.Contains(name);
-
     // Failures on the way to the mailbox, not verdicts on the address. Their scope stays "recipient" while they
     // are soft or undetermined (retries decide), but a permanent one is this message's failure: see Classifier.
     private static readonly HashSet<string> DeliveryPath =

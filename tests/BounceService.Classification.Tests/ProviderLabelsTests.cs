@@ -26,9 +26,6 @@ public class ProviderLabelsTests
     [InlineData(" Quota-Issues ", "mailboxfull")]
     [InlineData("inactive-mailbox", "suspend")]
     [InlineData("no-answer-from-host", "networkerror")]
-    [InlineData("Filtered", "filtered")]
-    [InlineData("contenterror", "contenterror")]
-    [InlineData("delivered", null)]
     [InlineData("hard", null)]
     [InlineData(null, null)]
     public void ReasonOf_maps_a_sending_systems_category(string? label, string? reason) =>
@@ -40,9 +37,6 @@ public class ProviderLabelsTests
     [InlineData("550 5.0.0 Delivery failed", "spam-related", "spamdetected")]
     [InlineData("450 4.0.0 Unable to deliver", "message-expired", "expired")]
     [InlineData("554 5.0.0 Service unavailable", "routing-errors", "systemerror")]
-    [InlineData("550 5.1.1 Mailbox does not exist", "filtered", "filtered")]
-    [InlineData("500 5.6.1 Message content rejected", "contenterror", "contenterror")]
-    [InlineData("550 - Requested action not taken: no such user here", "userunknown", "userunknown")]
     public void A_sending_systems_category_decides_where_codes_and_text_name_no_specific_reason(string diagnostic, string label, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic, label: label).Reason);
 
