@@ -7,8 +7,11 @@ internal sealed record CorpusLabel(string File, IReadOnlyList<ExpectedRecipient>
 {
     public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Corpus", "sisimai");
 
-    public static IEnumerable<CorpusLabel> All() =>
-        System.IO.File.ReadLines(Path.Combine(Root, "labels.jsonl"))
+    public static IEnumerable<CorpusLabel> All() => In(Root);
+
+    /// <summary>The labels in <paramref name="directory"/>'s <c>labels.jsonl</c>, files named relative to it.</summary>
+    public static IEnumerable<CorpusLabel> In(string directory) =>
+        System.IO.File.ReadLines(Path.Combine(directory, "labels.jsonl"))
             .Where(line => line.Length > 0)
             .Select(line => JsonSerializer.Deserialize<CorpusLabel>(line, Json)!);
 

@@ -1,0 +1,49 @@
+using BounceService.Classification.Mail;
+using Xunit.Abstractions;
+
+namespace BounceService.Classification.Tests.Mail;
+
+/// <summary>
+/// Agreement on <c>Corpus/formats/</c>: bounces in the formats of mail systems that the Sisimai corpus half
+/// in <c>Corpus/sisimai</c> does not hold (Exim, Sendmail, qmail, Gmail, ...), written by this project from
+/// those systems' documented and commonly seen texts, one folder per system with its own <c>labels.jsonl</c>
+/// (started from <c>scripts/sisimai-labels.sh</c>, i.e. Sisimai's reading, then reviewed). It checks that the
+/// parser reads structure rather than remembering the corpus.
+/// </summary>
+public class FormatCorpusTests(ITestOutputHelper output)
+{
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Corpus", "formats");
+
+    [Fact]
+    public void Parser_agrees_with_sisimai_on_formats_the_corpus_lacks()
+    {
+        var all = new CorpusAgreement();
+        var byFormat = new SortedDictionary<string, CorpusAgreement>(StringComparer.Ordinal);
+        foreach (var directory in Directory.EnumerateDirectories(Root))
+        {
+            var format = Path.GetFileName(directory);
+            foreach (var label in CorpusLabel.In(directory))
+            {
+                var report = MailBounces.Read(File.ReadAllBytes(Path.Combine(directory, label.File)));
+                all.Add(label with { File = $"{format}/{label.File}" }, report);
+                (byFormat.TryGetValue(format, out var a) ? a : byFormat[format] = new()).Add(label, report);
+            }
+        }
+
+        Print($"all: {all}");
+        foreach (var (format, agreement) in byFormat) Print($"{format}: {agreement}");
+        foreach (var miss in all.Misses) output.WriteLine(miss);
+
+        Assert.True(all.Total >= 3, "the formats corpus is missing");
+        Assert.True(all.Percent(all.Recipients) >= 99.0, $"recipients {all.Percent(all.Recipients):F1}%");
+        Assert.True(all.Percent(all.Status) >= 98.0, $"status {all.Percent(all.Status):F1}%");
+        Assert.True(all.Percent(all.Reason) >= 95.0, $"reason {all.Percent(all.Reason):F1}%");
+        Assert.True(all.Percent(all.Hard) >= 98.0, $"hard {all.Percent(all.Hard):F1}%");
+    }
+
+    private void Print(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}
