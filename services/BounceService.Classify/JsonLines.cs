@@ -19,7 +19,7 @@ internal static class JsonLines
             json.WriteString("file", path);
             json.WriteString("format", report.Format);
             json.WriteStartArray("expect");
-            foreach (var r in report.Recipients) Entry(json, r.Recipient, r.Verdict, r.Hard, r.Diagnostic);
+            foreach (var r in report.Recipients) Entry(json, r.Recipient, r.Verdict, r.Hard, Status(r.Verdict, r.Diagnostic), r.Diagnostic);
             json.WriteEndArray();
             if (report.Original is { } original)
             {
@@ -39,16 +39,21 @@ internal static class JsonLines
         {
             json.WriteString("text", diagnostic);
             json.WriteStartArray("expect");
-            Entry(json, null, verdict, hard);
+            Entry(json, null, verdict, hard, Status(verdict, diagnostic));
             json.WriteEndArray();
         });
     }
 
-    private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? diagnostic = null)
+    // Where the bounce names no status code, Sisimai's stand-in X.0.9NN for the reason, as in the corpus labels
+    // (none for a complaint: "feedback" has no stand-in).
+    private static string? Status(Verdict verdict, string? diagnostic) =>
+        PseudoStatus.Or(verdict.Dsn, verdict.Reason, verdict.SmtpCode, diagnostic);
+
+    private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? status, string? diagnostic = null)
     {
         json.WriteStartObject();
         json.WriteString("recipient", recipient);
-        json.WriteString("status", verdict.Dsn);
+        json.WriteString("status", status);
         if (verdict.SmtpCode is { } code) json.WriteString("reply_code", code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         else json.WriteNull("reply_code");
         json.WriteString("reason", verdict.Reason);

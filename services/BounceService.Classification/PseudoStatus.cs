@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace BounceService.Classification;
+
+/// <summary>
+/// Sisimai's stand-in status codes (<c>X.0.9NN</c>, one per reason) for a bounce that names no enhanced status
+/// code, so that the <c>bounce-classify</c> output compares line for line with Sisimai's. They are outside the
+/// IANA registry (no detail of 900 or more is assigned), so they never pass for a real code; the bounce log and
+/// events keep <c>null</c> instead. Table from Sisimai 5 <c>SMTP/Status.pm</c> (BSD-2, see NOTICE.md).
+/// </summary>
+public static partial class PseudoStatus
+{
+    private static readonly Dictionary<string, int> Detail = new(StringComparer.Ordinal)
+    {
+        ["authfailure"] = 972, ["badreputation"] = 975, ["blocked"] = 971, ["contenterror"] = 960,
+        ["exceedlimit"] = 923, ["expired"] = 947, ["filtered"] = 910, ["hasmoved"] = 916, ["hostunknown"] = 912,
+        ["mailboxfull"] = 922, ["mailererror"] = 939, ["mesgtoobig"] = 934, ["networkerror"] = 944,
+        ["norelaying"] = 909, ["notaccept"] = 932, ["notcompliantrfc"] = 974, ["onhold"] = 901,
+        ["policyviolation"] = 972, ["rejected"] = 918, ["requireptr"] = 973, ["securityerror"] = 970,
+        ["spamdetected"] = 980, ["speeding"] = 946, ["suspend"] = 921, ["systemerror"] = 930, ["systemfull"] = 931,
+        ["syntaxerror"] = 902, ["toomanyconn"] = 945, ["userunknown"] = 911, ["undefined"] = 900, ["virusdetected"] = 971,
+    };
+
+    // Sisimai keeps no temporary stand-in for these: a temporary failure with them still reads 5.0.9NN.
+    private static readonly HashSet<string> PermanentOnly = new(StringComparer.Ordinal)
+    {
+        "exceedlimit", "hasmoved", "hostunknown", "mailererror", "mesgtoobig", "norelaying", "policyviolation",
+        "suspend", "syntaxerror", "userunknown", "virusdetected",
+    };
+
+    // A reply code anywhere in the text ("ResponseCode 421", "ERROR_CODE :421"), as Sisimai looks for one.
+    [GeneratedRegex(@"(?<![\d.])[45][0-5][0-9](?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyCodeInText();
+
+    /// <summary>
+    /// <paramref name="status"/> when there is one; otherwise Sisimai's stand-in for <paramref name="reason"/>:
+    /// class 4 when the reply code (or the first one in the text) is 4xx or, with none, the text says temporary.
+    /// <c>null</c> for a reason Sisimai has no stand-in for (<c>greylisted</c>, <c>spamtrap</c>, <c>feedback</c>).
+    /// </summary>
+    public static string? Or(string? status, string reason, int? replyCode, string? diagnostic)
+    {
+        if (status is not null) return status;
+        if (!Detail.TryGetValue(reason, out var detail)) return null;
+        var inText = diagnostic is null ? null : ReplyCodeInText().Match(diagnostic) is { Success: true } m ? m.Value : null;
+        var temporary = replyCode is { } code ? code / 100 == 4
+            : inText is not null ? inText[0] == '4'
+            : diagnostic is not null && (diagnostic.Contains("temporar", StringComparison.OrdinalIgnoreCase)
+                || diagnostic.Contains("persistent", StringComparison.OrdinalIgnoreCase));
+        return $"{(temporary && !PermanentOnly.Contains(reason) ? 4 : 5)}.0.{detail}";
+    }
+}

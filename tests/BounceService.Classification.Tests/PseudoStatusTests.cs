@@ -1,0 +1,29 @@
+namespace BounceService.Classification.Tests;
+
+public class PseudoStatusTests
+{
+    [Fact]
+    public void A_status_the_bounce_names_is_kept() =>
+        Assert.Equal("5.1.1", PseudoStatus.Or("5.1.1", "userunknown", 550, "550 5.1.1 no such user"));
+
+    [Theory]
+    [InlineData("userunknown", null, "User unknown", "5.0.911")]
+    [InlineData("mailboxfull", 452, "Mailbox full", "4.0.922")]
+    [InlineData("expired", null, "[Status: Error, ResponseCode 421, Host not reachable.]", "4.0.947")]
+    [InlineData("blocked", null, "temporarily deferred", "4.0.971")]
+    [InlineData("expired", null, "Envelope expired", "5.0.947")]
+    // Sisimai has no temporary stand-in for an unknown user: a 4xx one still reads 5.0.911.
+    [InlineData("userunknown", 450, "mailbox unavailable", "5.0.911")]
+    public void A_bounce_without_a_status_gets_sisimais_stand_in(string reason, int? reply, string text, string expected) =>
+        Assert.Equal(expected, PseudoStatus.Or(null, reason, reply, text));
+
+    [Theory]
+    [InlineData("greylisted")]
+    [InlineData("feedback")]
+    public void Reasons_sisimai_lacks_get_no_stand_in(string reason) =>
+        Assert.Null(PseudoStatus.Or(null, reason, 550, "text"));
+
+    [Fact]
+    public void An_address_is_not_taken_for_a_reply_code() =>
+        Assert.Equal("5.0.944", PseudoStatus.Or(null, "networkerror", null, "connect to 192.0.2.421.example: refused"));
+}
