@@ -40,37 +40,50 @@ public sealed class DeliveryOutcomes(WebhookDbContext db, IOptions<WebhooksOptio
             .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.NextAttemptAt, next ?? now)
             .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(d => d.LastStatusCode, outcome.StatusCode).SetProperty(d => d.LastError, outcome.Error), cancellationToken);
-        if (next is null)
-            BounceMetrics.WebhooksDeadLettered(outcome.StatusCode == StatusCodes.Status410Gone ? "gone" : "retries_exhausted", updated);
+        var deadReason = outcome.StatusCode == StatusCodes.Status410Gone ? "gone" : "retries_exhausted";
+        var dead = next is null ? updated : 0;
 
+        var disabled = Disabled.None;
         if (outcome.StatusCode == StatusCodes.Status410Gone)
         {
-            await DisableAsync(endpoint.Id, "The endpoint answered 410 Gone.", now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return;
+            disabled = await DisableAsync(endpoint.Id, "The endpoint answered 410 Gone.", now, cancellationToken);
         }
-        await db.Endpoints.Where(e => e.Id == endpoint.Id && e.FailingSince == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, now), cancellationToken);
-        var failingSince = await db.Endpoints.Where(e => e.Id == endpoint.Id).Select(e => e.FailingSince).SingleOrDefaultAsync(cancellationToken);
-        if (failingSince is { } since && now - since >= options.Value.DisableAfter)
-            await DisableAsync(endpoint.Id, $"Every attempt failed since {since:O}.", now, cancellationToken);
+        else
+        {
+            await db.Endpoints.Where(e => e.Id == endpoint.Id && e.FailingSince == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, now), cancellationToken);
+            var failingSince = await db.Endpoints.Where(e => e.Id == endpoint.Id).Select(e => e.FailingSince).SingleOrDefaultAsync(cancellationToken);
+            if (failingSince is { } since && now - since >= options.Value.DisableAfter)
+                disabled = await DisableAsync(endpoint.Id, $"Every attempt failed since {since:O}.", now, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
+        // Counted only once committed: a rolled-back attempt is retried after its lease and would count twice.
+        BounceMetrics.WebhooksDeadLettered(deadReason, dead);
+        Report(endpoint.Id, disabled);
     }
 
-    /// <summary>Disables the endpoint and ends its pending deliveries (dead: <c>recover</c> can resend them later).</summary>
-    public async Task DisableAsync(Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private readonly record struct Disabled(bool Changed, int Ended, string? Reason)
     {
-        // Joins the caller's transaction where there is one; otherwise both updates still land together.
-        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        public static readonly Disabled None = new(false, 0, null);
+    }
+
+    // Disables the endpoint and ends its pending deliveries (dead: `recover` can resend them later), in the
+    // attempt's transaction.
+    private async Task<Disabled> DisableAsync(Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var changed = await db.Endpoints.Where(e => e.Id == endpointId && e.Enabled).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledAt, now).SetProperty(e => e.DisabledReason, reason)
             .SetProperty(e => e.UpdatedAt, now), cancellationToken);
         var ended = await db.Deliveries.Where(d => d.EndpointId == endpointId && d.Status == DeliveryStatuses.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, DeliveryStatuses.Dead).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(d => d.LastError, d => d.LastError ?? "endpoint disabled"), cancellationToken);
-        if (own is not null) await own.CommitAsync(cancellationToken);
-        BounceMetrics.WebhooksDeadLettered("endpoint_disabled", ended);
-        if (changed > 0)
-            logger.LogWarning("endpoint.disabled: webhook endpoint {EndpointId} disabled: {Reason}", endpointId, reason);
+        return new(changed > 0, ended, reason);
+    }
+
+    private void Report(Guid endpointId, Disabled disabled)
+    {
+        BounceMetrics.WebhooksDeadLettered("endpoint_disabled", disabled.Ended);
+        if (disabled.Changed)
+            logger.LogWarning("endpoint.disabled: webhook endpoint {EndpointId} disabled: {Reason}", endpointId, disabled.Reason);
     }
 }
