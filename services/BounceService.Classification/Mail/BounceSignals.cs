@@ -18,9 +18,15 @@ internal static partial class BounceSignals
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sender();
 
+    // A person's reply or forward ("Re: undeliverable message?") talks about a bounce; it is none.
+    [GeneratedRegex(@"^\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|r)\s*(?:\[\d+\])?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyOrForward();
+
     public static bool Any(HeaderList headers)
     {
         if (headers.Contains("X-Failed-Recipients")) return true;
-        return Subject().IsMatch(headers[HeaderId.Subject] ?? "") || Sender().IsMatch(headers[HeaderId.From] ?? "");
+        if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;
+        var subject = headers[HeaderId.Subject] ?? "";
+        return Subject().IsMatch(subject) && !ReplyOrForward().IsMatch(subject);
     }
 }

@@ -19,6 +19,25 @@ public class MailFormatTests
         Assert.Equal(("none", false), (report.Format, report.IsBounce));
     }
 
+    [Theory]
+    [InlineData("Re: undeliverable message?")]
+    [InlineData("AW: Mail delivery failed")]
+    [InlineData("Fwd: Returned mail: see transcript for details")]
+    public void A_persons_reply_about_a_bounce_is_no_bounce(string subject)
+    {
+        var report = Emails.Read($"From: Support <support@example.org>\nTo: sender@example.com\nSubject: {subject}\n\n"
+            + "Your mail to kuroneko@example.org bounced with \"550 5.1.1 User unknown\", but the address is right.\n");
+        Assert.Equal(("none", false), (report.Format, report.IsBounce));
+    }
+
+    [Fact]
+    public void A_mail_systems_bounce_about_a_reply_is_a_bounce()
+    {
+        var report = Emails.Read("From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undeliverable: Re: lunch\n\n"
+            + "<kuroneko@example.org>: 550 5.1.1 User unknown\n");
+        Assert.Equal("kuroneko@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+
     public static TheoryData<byte[]> Malformed() => new()
     {
         Array.Empty<byte>(),
