@@ -19,7 +19,13 @@ internal static class JsonLines
             json.WriteString("file", path);
             json.WriteString("format", report.Format);
             json.WriteStartArray("expect");
-            foreach (var r in report.Recipients) Entry(json, r.Recipient, r.Verdict, r.Hard, Status(r.Verdict, r.Diagnostic), r.Diagnostic);
+            foreach (var r in report.Recipients)
+            {
+                // The address that failed, as Sisimai names it (the DSN's Final-Recipient); the one we sent to
+                // (Original-Recipient, what Ingest looks the subscriber up by) follows when it differs.
+                Entry(json, r.FinalRecipient ?? r.Recipient, r.Verdict, r.Hard, Status(r.Verdict, r.Diagnostic), r.Diagnostic,
+                    r.FinalRecipient is null ? null : r.Recipient);
+            }
             json.WriteEndArray();
             if (report.Original is { } original)
             {
@@ -49,10 +55,12 @@ internal static class JsonLines
     private static string? Status(Verdict verdict, string? diagnostic) =>
         PseudoStatus.Or(verdict.Dsn, verdict.Reason, verdict.SmtpCode, diagnostic);
 
-    private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? status, string? diagnostic = null)
+    private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? status,
+        string? diagnostic = null, string? originalRecipient = null)
     {
         json.WriteStartObject();
         json.WriteString("recipient", recipient);
+        if (originalRecipient is not null) json.WriteString("original_recipient", originalRecipient);
         json.WriteString("status", status);
         if (verdict.SmtpCode is { } code) json.WriteString("reply_code", code.ToString(System.Globalization.CultureInfo.InvariantCulture));
         else json.WriteNull("reply_code");

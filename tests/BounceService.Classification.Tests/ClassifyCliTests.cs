@@ -47,6 +47,32 @@ public class ClassifyCliTests
     }
 
     [Fact]
+    public void A_forwarded_address_prints_the_one_that_failed_and_the_one_we_sent_to()
+    {
+        var line = File("""
+            From: MAILER-DAEMON@relay.example.jp
+            Subject: Undelivered Mail Returned to Sender
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+            --b
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; relay.example.jp
+
+            Original-Recipient: rfc822; sales@example.jp
+            Final-Recipient: rfc822; tanaka@internal.example.jp
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+            --b--
+            """);
+        var entry = Assert.Single(line.GetProperty("expect").EnumerateArray());
+        Assert.Equal("tanaka@internal.example.jp", entry.GetProperty("recipient").GetString());
+        Assert.Equal("sales@example.jp", entry.GetProperty("original_recipient").GetString());
+    }
+
+    [Fact]
     public void A_message_that_is_no_bounce_prints_an_empty_list()
     {
         var line = File("From: a@example.jp\nTo: b@example.org\nSubject: lunch\n\nSee you at noon, c@example.net too.\n");

@@ -54,12 +54,11 @@ internal sealed class CorpusAgreement
         if (got.Hard == (expected.Hard ?? false)) Hard++;
     }
 
+    // As bounce-classify prints it: the address that failed (the final recipient, as Sisimai names it).
     private static MailRecipient? Find(ExpectedRecipient expected, int index, MailReport report) =>
         expected.Recipient is null
             ? report.Recipients.ElementAtOrDefault(index)
-            : report.Recipients.FirstOrDefault(r => r.Recipient.Equals(expected.Recipient, StringComparison.OrdinalIgnoreCase)
-                // Sisimai names the final recipient; we name the original one (the subscriber) and keep the final.
-                || string.Equals(r.FinalRecipient, expected.Recipient, StringComparison.OrdinalIgnoreCase));
+            : report.Recipients.FirstOrDefault(r => (r.FinalRecipient ?? r.Recipient).Equals(expected.Recipient, StringComparison.Ordinal));
 
     public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
 
