@@ -1,4 +1,5 @@
 using BounceService.Classification.Mail;
+using Xunit.Abstractions;
 
 namespace BounceService.Classification.Tests.Mail;
 
@@ -61,6 +62,25 @@ internal sealed class CorpusAgreement
             : report.Recipients.FirstOrDefault(r => (r.FinalRecipient ?? r.Recipient).Equals(expected.Recipient, StringComparison.Ordinal));
 
     public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
+
+    /// <summary>Prints the figures, overall and per part (to the console too, so a plain run shows them), then the misses.</summary>
+    public void Print(ITestOutputHelper output, IEnumerable<KeyValuePair<string, CorpusAgreement>> parts)
+    {
+        foreach (var line in parts.Select(p => $"{p.Key}: {p.Value}").Prepend($"all: {this}"))
+        {
+            output.WriteLine(line);
+            Console.WriteLine(line);
+        }
+        foreach (var miss in Misses) output.WriteLine(miss);
+    }
+
+    public void AssertAtLeast(double recipients, double status, double reason, double hard)
+    {
+        Assert.True(Percent(Recipients) >= recipients, $"recipients {Percent(Recipients):F1}%");
+        Assert.True(Percent(Status) >= status, $"status {Percent(Status):F1}%");
+        Assert.True(Percent(Reason) >= reason, $"reason {Percent(Reason):F1}%");
+        Assert.True(Percent(Hard) >= hard, $"hard {Percent(Hard):F1}%");
+    }
 
     public override string ToString() =>
         $"{Total} expected: recipients {Percent(Recipients):F1}%, status {Percent(Status):F1}%, reason {Percent(Reason):F1}%, hard {Percent(Hard):F1}%"
