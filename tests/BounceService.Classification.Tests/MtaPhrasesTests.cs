@@ -12,6 +12,8 @@ public class MtaPhrasesTests
     [InlineData("554 5.7.0 Reject, id=12345 - INFECTED: Eicar-Test-Signature", "virusdetected")] // Amavis
     [InlineData("DNS Error: Domain name not found", "hostunknown")] // Gmail
     [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)
+    [InlineData("A few more details on why you weren't able to post: * You might have spelled or formatted the group name incorrectly.", "rejected")] // Google Groups
+    [InlineData("A few more details on why you weren't able to post: * You may need to join the group before receiving permission to post.", "onhold")] // Google Groups
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
