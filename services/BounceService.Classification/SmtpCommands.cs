@@ -14,14 +14,6 @@ public static partial class SmtpCommands
     public const string Mail = "MAIL";
 
     private static readonly string[] Words = [Rcpt, Data, Mail];
-
-    // Gmail's old bounces name the refused command only by its session state ("User unknown (state 14)."),
-    // after Sisimai's Lhost/Gmail.pm (BSD 2-Clause, see NOTICE.md).
-    private const string GmailState = "(state ";
-    private static readonly Dictionary<string, string> GmailStates = new()
-    {
-        ["6"] = Mail, ["14"] = Rcpt, ["15"] = Data, ["17"] = Data, ["18"] = Data,
-    };
     private const int Window = 40;
 
     // What comes right before a command word when an MTA names the refused command.
@@ -50,18 +42,7 @@ public static partial class SmtpCommands
                 if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
             }
         }
-        return found ?? ByGmailState(text);
-    }
-
-    private static string? ByGmailState(string text)
-    {
-        var at = text.LastIndexOf(GmailState, StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return null;
-        var digits = text.AsSpan(at + GmailState.Length);
-        var length = 0;
-        while (length < digits.Length && length < 3 && char.IsAsciiDigit(digits[length])) length++;
-        return length > 0 && digits.Length > length && digits[length] == ')'
-            && GmailStates.TryGetValue(digits[..length].ToString(), out var command) ? command : null;
+        return found ?? GmailStates.CommandOf(text);
     }
 
     private static bool Names(string text, int at, string word)
