@@ -13,6 +13,8 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
 
+    private const string SpamFilterMark = "X-SPASIGN";
+
     public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
     private static MailReport Read(MailEntity message, bool wrapped)
@@ -68,6 +70,9 @@ internal static partial class MailReader
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
+        // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
+        if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
+            fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();
         return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
     }
 

@@ -111,4 +111,14 @@ public class MtaFormatTests
             $"{verdict}\n\n<a@example.org>: 550 user unknown (in reply to RCPT TO command)\n"));
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
+
+    [Theory]
+    [InlineData("NG", "filtered")]
+    [InlineData("OK", "suspend")]
+    public void Aus_spam_filter_mark_says_the_recipients_filter_refused(string mark, string reason)
+    {
+        var report = Emails.Read($"From: <Postmaster@ezweb.ne.jp>\nTo: sender@example.com\nSubject: Mail System Error - Returned Mail\nX-SPASIGN: {mark}\n\n"
+            + "The user(s) account is temporarily limited.\n\n<a@ezweb.ne.jp>\n");
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
 }
