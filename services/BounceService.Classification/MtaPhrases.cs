@@ -3,7 +3,7 @@ using static BounceService.Classification.Reasons;
 namespace BounceService.Classification;
 
 /// <summary>
-/// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
+/// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
 /// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
@@ -45,6 +45,9 @@ internal static class MtaPhrases
         ("dns error: dns server returned answer with no data", HostUnknown),
         ("because the address couldn't be found. check for typos or unnecessary spaces and try again.", UserUnknown),
         (" had no relevant answers.", NetworkError), (" responded with code nxdomain", NetworkError),
+        // Google Groups: the list of causes starts with this one when the group may not exist (Sisimai: "rejected";
+        // with only the permission causes listed, the post is on hold)
+        ("you might have spelled or formatted the group name incorrectly", Rejected),
         // KDDI, au (EZweb), Biglobe
         ("as their mailbox is full", MailboxFull), ("due to the following smtp relay error", NoRelaying),
         ("as the remote domain doesnt exist", HostUnknown), ("the user(s) account is temporarily over quota", MailboxFull),

@@ -7,7 +7,7 @@ namespace BounceService.Classification;
 /// <summary>
 /// Receiving providers' own refusal codes, which name the cause better than the status code does: La Poste and
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
-/// ("[TSS04]", "delivery error: dd"), i.ua ("mail.i.ua/err/3"), and KDDI's, NTT docomo's and Mimecast's own wording. Ported from
+/// ("[TSS04]", "delivery error: dd"), i.ua ("mail.i.ua/err/3"), and KDDI's, Tencent's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
@@ -90,6 +90,19 @@ internal static partial class ProviderCodes
         ("this user doesn't have a ", UserUnknown), (" is no longer valid.", Suspend),
     ];
 
+    // Tencent (QQ Mail) words its refusals in its own way. These are distinctive enough to read anywhere; the
+    // generic ones only where QQ Mail signs the reply (its help links on service.mail.qq.com).
+    private static readonly (string Phrase, string Reason)[] TencentPhrases =
+    [
+        ("mail is rejected by recipients", Rejected), ("suspected bounce attacks", Blocked), ("suspected spam ip", Blocked),
+        ("is a deactivated mailbox", Suspend), ("bad address syntax", SyntaxError), ("spam is embedded in the email", SpamDetected),
+    ];
+
+    private static readonly (string Phrase, string Reason)[] TencentSignedPhrases =
+    [
+        ("spf check failed", AuthFailure), ("connection denied", Blocked),
+    ];
+
     // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply, by name or by its
     // signature ids ("MCSpamSignature.sa.2.2").
     private static readonly string[] MimecastSigns = ["mimecast", "mcspamsignature"];
@@ -127,6 +140,11 @@ internal static partial class ProviderCodes
         : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
         : null;
 
+    private static string? Tencent(string text) =>
+        Array.Find(TencentPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason
+        ?? (text.Contains("mail.qq.com", StringComparison.Ordinal)
+            ? Array.Find(TencentSignedPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason : null);
+
     // NTT docomo answers "550 Unknown user" after DATA when the recipient's own rules refuse the sender.
     private static string? Docomo(string text, string? dsn, string? command) =>
         !text.Contains("docomo", StringComparison.Ordinal) ? null
@@ -151,6 +169,7 @@ internal static partial class ProviderCodes
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
+        if (Tencent(text) is { } byTencent) return byTencent;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
         if (Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;

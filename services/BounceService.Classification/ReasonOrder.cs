@@ -21,7 +21,7 @@ internal readonly record struct ReasonFacts(
 /// or only a vague one, the text alone; then what the code class, the reply code and the DSN action imply.
 /// Spam traps and greylisting (AcelleMail guide), providers' own codes and replies (<see cref="ProviderCodes"/>,
 /// <see cref="GmailReplies"/>, <see cref="MicrosoftReplies"/>) and the
-/// sending MTA's own words (<see cref="MtaPhrases"/>) are recognised before all of it.
+/// sending MTA's own words (<see cref="MtaPhrases"/>, <see cref="GmailStates"/>) are recognised before all of it.
 /// </summary>
 internal static class ReasonOrder
 {
@@ -58,7 +58,7 @@ internal static class ReasonOrder
         if (f.Labelled is { } labelled && !Loose.Contains(labelled)) return labelled;
         var named = CodeRules.ReasonOf(f.Dsn);
         // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
-        var mtaSays = MtaPhrases.ReasonOf(f.Text);
+        var mtaSays = MtaPhrases.ReasonOf(f.Text) ?? GmailStates.ReasonOf(f.Text, f.Dsn);
         if (mtaSays is not null && !Loose.Contains(mtaSays)) return mtaSays;
         if (!f.FromMailer)
         {

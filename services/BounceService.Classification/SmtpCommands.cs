@@ -42,7 +42,7 @@ public static partial class SmtpCommands
                 if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
             }
         }
-        return found;
+        return found ?? GmailStates.CommandOf(text);
     }
 
     private static bool Names(string text, int at, string word)

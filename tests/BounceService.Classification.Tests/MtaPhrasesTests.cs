@@ -12,6 +12,8 @@ public class MtaPhrasesTests
     [InlineData("554 5.7.0 Reject, id=12345 - INFECTED: Eicar-Test-Signature", "virusdetected")] // Amavis
     [InlineData("DNS Error: Domain name not found", "hostunknown")] // Gmail
     [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)
+    [InlineData("A few more details on why you weren't able to post: * You might have spelled or formatted the group name incorrectly.", "rejected")] // Google Groups
+    [InlineData("A few more details on why you weren't able to post: * You may need to join the group before receiving permission to post.", "onhold")] // Google Groups
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
@@ -21,4 +23,18 @@ public class MtaPhrasesTests
     public void A_test_earlier_in_the_order_still_wins_over_a_loose_reason() =>
         // qmail's "does not like recipient" says userunknown, but the text says the mailbox is full, which is tried first.
         Assert.Equal("mailboxfull", Bounces.Classify("552 5.2.2 mailbox full: does not like recipient.").Reason);
+
+    [Theory]
+    [InlineData("The error that the other server returned was: 500 Remote server does not support TLS (state 6).", "systemerror")]
+    [InlineData("The error that the other server returned was: 550 550 <a@example.jp>: User unknown (state 14).", "userunknown")]
+    [InlineData("The error that the other server returned was: 554 554 5.7.0 Header error (state 18).", "filtered")]
+    [InlineData("The error that the other server returned was: 450 450 4.2.2 <a@example.jp>... Mailbox Full (state 14).", "mailboxfull")]
+    public void Gmails_session_state_gives_the_reason_unless_a_precise_code_does(string diagnostic, string reason) =>
+        // 5.7.0 is vague and leaves the state's reason; 4.2.2 is precise and overrides it (Sisimai's Lhost/Gmail).
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
+    [Fact]
+    public void Another_mtas_state_is_not_gmails() =>
+        // X3 writes "SMTP Error (state 6):" with its own states; Gmail's "(state 6)." would say systemerror.
+        Assert.NotEqual("systemerror", Bounces.Classify("PERM_FAILURE: SMTP Error (state 6): 500 Remote server does not support TLS").Reason);
 }

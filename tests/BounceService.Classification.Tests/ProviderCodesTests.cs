@@ -21,6 +21,10 @@ public class ProviderCodesTests
     [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
     [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
     [InlineData("550 : User unknown (a@ezweb.ne.jp)", "filtered")]
+    [InlineData("550 Mail is rejected by recipients. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000729", "rejected")]
+    [InlineData("550 Suspected spam ip, please try again later.", "blocked")]
+    [InlineData("550 Spf check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1001497", "authfailure")]
+    [InlineData("550 Connection denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000730", "blocked")]
     public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

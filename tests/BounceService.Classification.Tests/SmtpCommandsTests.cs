@@ -10,6 +10,9 @@ public class SmtpCommandsTests
     [InlineData(">>> MAIL From:<b@example.org>\n<<< 250 ok\n>>> DATA\n<<< 550 User unknown", "DATA")]
     [InlineData("Remote host said: 550 5.2.1 <a@example.jp>... User Unknown [RCPT_TO]", "RCPT")]
     [InlineData("550 5.1.1 User unknown", null)]
+    [InlineData("The error that the other server returned was: 550 550 <a@example.jp>: User unknown (state 14).", "RCPT")]
+    [InlineData("The error that the other server returned was: 550 550 Unknown user a@example.jp (state 18).", "DATA")]
+    [InlineData("PERM_FAILURE: SMTP Error (state 9): 454 TLS missing certificate", null)]
     public void Find_names_the_refused_command(string text, string? command) =>
         Assert.Equal(command, SmtpCommands.Find(text));
 

@@ -13,6 +13,8 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
 
+    private const string SpamFilterMark = "X-SPASIGN";
+
     public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
     private static MailReport Read(MailEntity message, bool wrapped)
@@ -57,12 +59,20 @@ internal static partial class MailReader
         var failed = headers["X-Failed-Recipients"];
         if (failed is not null)
             fromText = FailedRecipients(failed, fromText, text);
+        fromText = WithVerdictAbove(fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
             fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
+        // Gmail and Biglobe list the failed addresses, then explain once under the list: Sisimai gives the
+        // explanation to the last address only, as it reads.
+        else if (fromText.Count > 1 && !TextSaysWhy(fromText[^1].Diagnostic) && TextAfter(text, fromText[^1].Recipient) is { } after)
+            fromText = [.. fromText[..^1], fromText[^1] with { Diagnostic = Collapse(fromText[^1].Diagnostic + " " + after) }];
         // Exchange and Office 365 explain in words next to the address and give the server's code further
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
+        // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
+        if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
+            fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();
         return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
     }
 
@@ -90,6 +100,25 @@ internal static partial class MailReader
         header.Split(',').Select(Addresses.First).OfType<string>()
             .Select(a => fromText.Find(t => t.Recipient.Equals(a, StringComparison.OrdinalIgnoreCase)) ?? new Finding(a, null, Collapse(text)))
             .ToList();
+
+    // au (EZweb) states its verdict above the addresses ("The user(s) account is disabled." then "<a@b>: 550 user
+    // unknown"): the sending MTA's own words, which decide before the server's reply (MtaPhrases).
+    private static List<Finding> WithVerdictAbove(List<Finding> findings, string text)
+    {
+        if (findings.Count == 0) return findings;
+        var first = text.IndexOf(findings[0].Recipient, StringComparison.OrdinalIgnoreCase);
+        if (first <= 0) return findings;
+        var above = text[..first];
+        if (MtaPhrases.ReasonOf(TextRules.Prepare(above)) is null) return findings;
+        var verdict = Collapse(above);
+        return findings.Select(f => f with { Diagnostic = verdict + " " + f.Diagnostic }).ToList();
+    }
+
+    private static string? TextAfter(string text, string recipient)
+    {
+        var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : text[(at + recipient.Length)..];
+    }
 
     // The last resort: the returned message says where it was going.
     private static string? ReturnedRecipient(MailParts parts)

@@ -87,4 +87,38 @@ public class MtaFormatTests
             $"Delivery failed.\n\n<a@example.org>: 550 5.1.1 User unknown\n\n{marker}\n\nTo: other@example.net\n\n<other@example.net>: a line quoted in the returned text\n"));
         Assert.Equal("a@example.org", Assert.Single(report.Recipients).Recipient);
     }
+
+    [Fact]
+    public void An_explanation_under_a_list_of_addresses_is_the_last_addresss()
+    {
+        // Gmail's old template: the addresses, then one technical detail for the list.
+        var report = Emails.Read(Bounce("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "Delivery Status Notification (Failure)",
+            "Delivery to the following recipients failed permanently:\n\n     a@example.org\n     b@example.org\n\n"
+            + "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server for the recipient domain example.org by mx.example.org. [192.0.2.1].\n\n"
+            + "The error that the other server returned was:\n550 5.1.1 <a@example.org>... User unknown\n\n   ----- Original message -----\n\n" + Copy));
+        Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
+        Assert.Equal(("5.1.1", "userunknown"), (report.Recipients[1].Status, report.Recipients[1].Verdict.Reason));
+        Assert.Null(report.Recipients[0].Status);
+    }
+
+    [Theory]
+    [InlineData("The user(s) account is disabled.", "suspend")]
+    [InlineData("The following message could not be delivered.", "userunknown")]
+    public void The_mtas_verdict_above_the_addresses_decides(string verdict, string reason)
+    {
+        // au (EZweb) says why above the address, and the server's reply under it says less.
+        var report = Emails.Read(Bounce("<Postmaster@ezweb.ne.jp>", "Mail System Error - Returned Mail",
+            $"{verdict}\n\n<a@example.org>: 550 user unknown (in reply to RCPT TO command)\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Theory]
+    [InlineData("NG", "filtered")]
+    [InlineData("OK", "suspend")]
+    public void Aus_spam_filter_mark_says_the_recipients_filter_refused(string mark, string reason)
+    {
+        var report = Emails.Read($"From: <Postmaster@ezweb.ne.jp>\nTo: sender@example.com\nSubject: Mail System Error - Returned Mail\nX-SPASIGN: {mark}\n\n"
+            + "The user(s) account is temporarily limited.\n\n<a@ezweb.ne.jp>\n");
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
 }
