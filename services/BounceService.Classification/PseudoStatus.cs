@@ -46,6 +46,7 @@ public static partial class PseudoStatus
             : inText is not null ? inText[0] == '4'
             : diagnostic is not null && (diagnostic.Contains("temporar", StringComparison.OrdinalIgnoreCase)
                 || diagnostic.Contains("persistent", StringComparison.OrdinalIgnoreCase));
-        return $"{(temporary && !PermanentOnly.Contains(reason) ? 4 : 5)}.0.{detail}";
+        if (!temporary || PermanentOnly.Contains(reason)) return $"5.0.{detail}";
+        return $"4.0.{(reason == "filtered" ? 924 : detail)}"; // the one reason whose temporary stand-in differs
     }
 }

@@ -11,6 +11,8 @@ public class PseudoStatusTests
     [InlineData("mailboxfull", 452, "Mailbox full", "4.0.922")]
     [InlineData("expired", null, "[Status: Error, ResponseCode 421, Host not reachable.]", "4.0.947")]
     [InlineData("blocked", null, "temporarily deferred", "4.0.971")]
+    [InlineData("filtered", 450, "rejected by the recipient's filter", "4.0.924")]
+    [InlineData("filtered", 550, "rejected by the recipient's filter", "5.0.910")]
     [InlineData("expired", null, "Envelope expired", "5.0.947")]
     // Sisimai has no temporary stand-in for an unknown user: a 4xx one still reads 5.0.911.
     [InlineData("userunknown", 450, "mailbox unavailable", "5.0.911")]
