@@ -3,7 +3,7 @@ using static BounceService.Classification.Reasons;
 namespace BounceService.Classification;
 
 /// <summary>
-/// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
+/// What sending MTAs write in their own bounces (Exim, qmail, qmail-ldap, FML, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
 /// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
@@ -28,6 +28,20 @@ internal static class MtaPhrases
         ("sorry, i wasn't able to establish an smtp connection", NetworkError),
         ("sorry, i couldn't find a mail exchanger or ip address", NetworkError),
         ("sorry. although i'm listed as a best-preference mx or a for that host", NetworkError),
+        // qmail-ldap
+        ("mailaddress is administratively disabled", Suspend), ("mailaddress is administrativley disabled", Suspend),
+        ("the message exeeded the maximum size the user accepts", ExceedLimit),
+        ("automatic homedir creator crashed", SystemError), ("illegal value in ldap attribute", SystemError),
+        ("ldap attribute is not given but mandatory", SystemError), ("timeout while performing search on ldap server", SystemError),
+        ("too many results returned but needs to be unique", SystemError), ("permanent error while executing qmail-forward", SystemError),
+        ("temporary error in automatic homedir creation", SystemError), ("temporary error while executing qmail-forward", SystemError),
+        ("temporary failure in ldap lookup", SystemError), ("unable to contact ldap server", SystemError),
+        ("unable to login into ldap server, bad credentials", SystemError),
+        // FML (a list manager's refusal of a post)
+        ("not member article from ", Rejected), ("you are not a member of this mailing list", Rejected),
+        ("spam mail from a spammer is rejected", Rejected), ("duplicated message-id", SystemError),
+        (" has detected a loop condition so that", SystemError), ("loop back warning:", SystemError),
+        ("security alert:", SecurityError),
         // OpenSMTPD
         ("envelope expired", Expired), ("destination seem to reject all mails", NotAccept),
         ("address family mismatch on destination mxs", NetworkError), ("all routes to destination blocked", NetworkError),

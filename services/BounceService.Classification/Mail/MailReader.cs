@@ -40,7 +40,9 @@ internal static partial class MailReader
         // pasted report's own headers, which look like the start of the returned copy.
         if (dsn.Count == 0 && whole.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
-        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(headers, parts));
+        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session
+            : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
+            : MtaText.Read(text, NotRecipients(headers, parts));
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
 

@@ -87,4 +87,36 @@ public class MtaFormatTests
             $"Delivery failed.\n\n<a@example.org>: 550 5.1.1 User unknown\n\n{marker}\n\nTo: other@example.net\n\n<other@example.net>: a line quoted in the returned text\n"));
         Assert.Equal("a@example.org", Assert.Single(report.Recipients).Recipient);
     }
+
+    private const string FmlNotice =
+        "You are not a member of this mailing list <ml@example.jp>.\n\nIf you know the general guide of this list, please send mail with\nthe mail body\n\nguide\n\nto the address\n\n   ml-ctl@example.jp\n\n"
+        + "Original mail as follows:\n\n" + Copy;
+
+    [Fact]
+    public void A_list_managers_refusal_names_the_list_and_is_rejected()
+    {
+        var report = Emails.Read($"X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: NOT MEMBER article from sender@example.com (ml ML)\n\n{FmlNotice}");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("ml@example.jp", "rejected"), (r.Recipient, r.Verdict.Reason));
+    }
+
+    [Theory]
+    [InlineData("X-Mailer: fml", "NOT MEMBER article from sender@example.com (ml ML)")]
+    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "[ml:00412] spring meeting")]
+    public void List_mail_without_the_managers_header_and_refusal_subject_is_no_bounce(string header, string subject)
+    {
+        var report = Emails.Read($"{header}\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: {subject}\n\n{FmlNotice}");
+        Assert.Empty(report.Recipients);
+    }
+
+    [Theory]
+    [InlineData("Mailaddress is administratively disabled. (#5.2.1)", "suspend")]
+    [InlineData("The message exeeded the maximum size the user accepts. (#5.2.3)", "exceedlimit")]
+    [InlineData("Unable to contact LDAP server. (#4.4.3)", "systemerror")]
+    public void Qmail_ldap_says_why_in_its_own_words(string words, string reason)
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mx.example.com", "failure notice",
+            $"Hi. This is the qmail-send program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<a@example.org>:\n{words}\n\n--- Below this line is a copy of the message.\n\n" + Copy));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
 }
