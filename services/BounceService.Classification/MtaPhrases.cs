@@ -20,6 +20,10 @@ internal static class MtaPhrases
         ("expected word or \"<\"", SyntaxError), ("domain missing in source-routed address", SyntaxError), ("malformed address:", SyntaxError),
         ("delivery to file forbidden", SystemError), ("delivery to pipe forbidden", SystemError), ("local delivery failed", SystemError),
         ("lmtp error after ", SystemError), ("too many \"received\" headers", ContentError),
+        // refused at the greeting: the sending host is blocked (Sisimai's Exim, qmail and X4 modules)
+        ("smtp error from remote mail server after helo", Blocked), ("smtp error from remote mail server after ehlo", Blocked),
+        ("smtp error from remote mailer after helo", Blocked), ("smtp error from remote mailer after ehlo", Blocked),
+        (" but my name was rejected.", Blocked),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),
         ("message size exceeds fixed maximum message size:", MesgTooBig), ("sorry, i couldn't find any host ", HostUnknown),
