@@ -30,7 +30,7 @@ internal static class MtaPhrases
         ("requested action not taken: mailbox unavailable (not enough free space)", SystemFull),
         ("bad interpreter: no such file or directory", SystemError),
         ("sorry, i wasn't able to establish an smtp connection", NetworkError),
-        ("sorry, i couldn't find a mail exchanger or ip address", NetworkError),
+        ("sorry, i couldn't find a mail exchanger or ip address", NotAccept), // notqmail's null MX (Sisimai 5)
         ("sorry. although i'm listed as a best-preference mx or a for that host", NetworkError),
         // qmail-ldap
         ("mailaddress is administratively disabled", Suspend), ("mailaddress is administrativley disabled", Suspend),

@@ -32,7 +32,7 @@ internal static partial class MtaText
         {
             var m = Match(lines[i]);
             if (m is null) continue;
-            var address = m.Groups["addr"].Value;
+            var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
             var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["lead"].Value + m.Groups["rest"].Value);
@@ -41,6 +41,13 @@ internal static partial class MtaText
         }
         return found.Count > 0 ? found : Inline(notification, notRecipients);
     }
+
+    // Exim's "a@b <c@d>: malformed address: ..." quotes a recipient that was written wrongly; the address in
+    // brackets is the one that was tried (as Sisimai reads it).
+    [GeneratedRegex(@"^\s+<(?<addr>[^<>\s@]+@[^<>\s@]+)>:", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedAfter();
+
+    private static string? Bracketed(string rest) => BracketedAfter().Match(rest) is { Success: true } m ? m.Groups["addr"].Value : null;
 
     // Some MTAs name the recipient mid-sentence ("Unable to deliver message to: <a@b>"); then any address
     // in the text that is not the sender's or the mail system's is the recipient, and the text is why.
