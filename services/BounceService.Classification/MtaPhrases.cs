@@ -45,7 +45,7 @@ internal static class MtaPhrases
         ("not member article from ", Rejected), ("you are not a member of this mailing list", Rejected),
         ("spam mail from a spammer is rejected", Rejected), ("duplicated message-id", SystemError),
         (" has detected a loop condition so that", SystemError), ("loop back warning:", SystemError),
-        ("security alert:", SecurityError),
+        ("security alert:", SecurityError), ("fml system error message", SystemError),
         // OpenSMTPD
         ("envelope expired", Expired), ("destination seem to reject all mails", NotAccept),
         ("address family mismatch on destination mxs", NetworkError), ("all routes to destination blocked", NetworkError),

@@ -23,17 +23,23 @@ internal static class ListManagerNotice
         headers.Contains(ManagerHeader) && headers[HeaderId.Subject] is { } subject
         && Array.Exists(RefusalSubjects, s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The list named at the end of a line of <paramref name="text"/> (the text around it says why); else nothing.</summary>
+    /// <summary>
+    /// The list named at the end of a line of <paramref name="text"/>, else the first address in brackets (a
+    /// translated notice words it otherwise); the subject leads the text as why, as the subject alone may say it.
+    /// </summary>
     public static List<Finding> Read(HeaderList headers, string text)
     {
         if (!Is(headers)) return [];
+        string? bracketed = null;
         foreach (var line in text.Split('\n'))
         {
             var trimmed = line.TrimEnd('\r', ' ', '\t');
-            if (!trimmed.EndsWith(">.", StringComparison.Ordinal)) continue;
             var open = trimmed.LastIndexOf('<');
-            if (open >= 0 && Addresses.First(trimmed[open..]) is { } list) return [new(list, null, null)];
+            if (open < 0 || Addresses.First(trimmed[open..]) is not { } address) continue;
+            if (trimmed.EndsWith(">.", StringComparison.Ordinal)) return [new(address, null, headers[HeaderId.Subject])];
+            // The notice goes to the poster, whose own address it may quote.
+            if (headers[HeaderId.To]?.Contains(address, StringComparison.OrdinalIgnoreCase) != true) bracketed ??= address;
         }
-        return [];
+        return bracketed is null ? [] : [new(bracketed, null, headers[HeaderId.Subject])];
     }
 }

@@ -100,6 +100,15 @@ public class MtaFormatTests
         Assert.Equal(("ml@example.jp", "rejected"), (r.Recipient, r.Verdict.Reason));
     }
 
+    [Fact]
+    public void A_translated_list_refusal_is_read_by_its_subject()
+    {
+        var report = Emails.Read("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: NOT MEMBER article from sender@example.com (ml ML)\n"
+            + "Content-Type: text/plain; charset=utf-8\n\nあなた (sender@example.com) はメーリングリスト <ml@example.jp> のメンバーではありません。\n\nOriginal mail as follows:\n\n" + Copy);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("ml@example.jp", "rejected"), (r.Recipient, r.Verdict.Reason));
+    }
+
     [Theory]
     [InlineData("X-Mailer: fml", "NOT MEMBER article from sender@example.com (ml ML)")]
     [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "[ml:00412] spring meeting")]
