@@ -18,9 +18,13 @@ internal static class ListManagerNotice
         "fml system error message", "Loop Alert: ", "Loop Back Warning: ", "UNIX FROM Loop", "Security Alert",
     ];
 
+    // The manager writes as the list's "ml-admin"; posts it distributes carry its header too, from their authors.
+    private const string ManagerSender = "-admin@";
+
     /// <summary>Whether the message is a list manager's refusal.</summary>
     public static bool Is(HeaderList headers) =>
         headers.Contains(ManagerHeader) && headers[HeaderId.Subject] is { } subject
+        && headers[HeaderId.From]?.Contains(ManagerSender, StringComparison.OrdinalIgnoreCase) == true
         && Array.Exists(RefusalSubjects, s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>

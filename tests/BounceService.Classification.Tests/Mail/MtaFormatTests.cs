@@ -110,11 +110,12 @@ public class MtaFormatTests
     }
 
     [Theory]
-    [InlineData("X-Mailer: fml", "NOT MEMBER article from sender@example.com (ml ML)")]
-    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "[ml:00412] spring meeting")]
-    public void List_mail_without_the_managers_header_and_refusal_subject_is_no_bounce(string header, string subject)
+    [InlineData("X-Mailer: fml", "ml-admin@example.jp", "NOT MEMBER article from sender@example.com (ml ML)")]
+    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "ml-admin@example.jp", "[ml:00412] spring meeting")]
+    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "member@example.org", "[ml:00413] Security Alert: patch now")]
+    public void List_mail_without_the_managers_header_sender_and_refusal_subject_is_no_bounce(string header, string from, string subject)
     {
-        var report = Emails.Read($"{header}\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: {subject}\n\n{FmlNotice}");
+        var report = Emails.Read($"{header}\nFrom: {from}\nTo: sender@example.com\nSubject: {subject}\n\n{FmlNotice}");
         Assert.Empty(report.Recipients);
     }
 
