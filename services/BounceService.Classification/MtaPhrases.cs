@@ -46,6 +46,7 @@ internal static class MtaPhrases
         ("spam mail from a spammer is rejected", Rejected), ("duplicated message-id", SystemError),
         (" has detected a loop condition so that", SystemError), ("loop back warning:", SystemError),
         ("security alert:", SecurityError), ("fml system error message", SystemError),
+        (" header may cause mail loop", Rejected), ("reject spammers:", Rejected), ("warning: unix from loop", SystemError),
         // OpenSMTPD
         ("envelope expired", Expired), ("destination seem to reject all mails", NotAccept),
         ("address family mismatch on destination mxs", NetworkError), ("all routes to destination blocked", NetworkError),

@@ -92,12 +92,15 @@ public class MtaFormatTests
         "You are not a member of this mailing list <ml@example.jp>.\n\nIf you know the general guide of this list, please send mail with\nthe mail body\n\nguide\n\nto the address\n\n   ml-ctl@example.jp\n\n"
         + "Original mail as follows:\n\n" + Copy;
 
-    [Fact]
-    public void A_list_managers_refusal_names_the_list_and_is_rejected()
+    [Theory]
+    [InlineData("NOT MEMBER article from sender@example.com (ml ML)", "You are not a member of this mailing list <ml@example.jp>.", "rejected")]
+    [InlineData("fml system error message (ml ML)", "Duplicated Message-ID in <ml@example.jp>.", "systemerror")]
+    [InlineData("reject mail from sender@example.com (ml ML)", "reject since X-ML-Name: header may cause mail loop <ml@example.jp>.", "rejected")]
+    public void A_list_managers_refusal_names_the_list_and_says_why(string subject, string notice, string reason)
     {
-        var report = Emails.Read($"X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: NOT MEMBER article from sender@example.com (ml ML)\n\n{FmlNotice}");
+        var report = Emails.Read($"X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: {subject}\n\n{notice}\n\nOriginal mail as follows:\n\n{Copy}");
         var r = Assert.Single(report.Recipients);
-        Assert.Equal(("ml@example.jp", "rejected"), (r.Recipient, r.Verdict.Reason));
+        Assert.Equal(("ml@example.jp", reason), (r.Recipient, r.Verdict.Reason));
     }
 
     [Fact]
