@@ -3,7 +3,7 @@ using static BounceService.Classification.Reasons;
 namespace BounceService.Classification;
 
 /// <summary>
-/// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
+/// What sending MTAs write in their own bounces (Exim, qmail, qmail-ldap, FML, OpenSMTPD, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
 /// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
@@ -20,14 +20,33 @@ internal static class MtaPhrases
         ("expected word or \"<\"", SyntaxError), ("domain missing in source-routed address", SyntaxError), ("malformed address:", SyntaxError),
         ("delivery to file forbidden", SystemError), ("delivery to pipe forbidden", SystemError), ("local delivery failed", SystemError),
         ("lmtp error after ", SystemError), ("too many \"received\" headers", ContentError),
+        // refused at the greeting: the sending host is blocked (Sisimai's Exim, qmail and X4 modules)
+        ("smtp error from remote mail server after helo", Blocked), ("smtp error from remote mail server after ehlo", Blocked),
+        ("smtp error from remote mailer after helo", Blocked), ("smtp error from remote mailer after ehlo", Blocked),
+        (" but my name was rejected.", Blocked),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),
         ("message size exceeds fixed maximum message size:", MesgTooBig), ("sorry, i couldn't find any host ", HostUnknown),
         ("requested action not taken: mailbox unavailable (not enough free space)", SystemFull),
         ("bad interpreter: no such file or directory", SystemError),
         ("sorry, i wasn't able to establish an smtp connection", NetworkError),
-        ("sorry, i couldn't find a mail exchanger or ip address", NetworkError),
+        ("sorry, i couldn't find a mail exchanger or ip address", NotAccept), // notqmail's null MX (Sisimai 5)
         ("sorry. although i'm listed as a best-preference mx or a for that host", NetworkError),
+        // qmail-ldap
+        ("mailaddress is administratively disabled", Suspend), ("mailaddress is administrativley disabled", Suspend),
+        ("the message exeeded the maximum size the user accepts", ExceedLimit),
+        ("automatic homedir creator crashed", SystemError), ("illegal value in ldap attribute", SystemError),
+        ("ldap attribute is not given but mandatory", SystemError), ("timeout while performing search on ldap server", SystemError),
+        ("too many results returned but needs to be unique", SystemError), ("permanent error while executing qmail-forward", SystemError),
+        ("temporary error in automatic homedir creation", SystemError), ("temporary error while executing qmail-forward", SystemError),
+        ("temporary failure in ldap lookup", SystemError), ("unable to contact ldap server", SystemError),
+        ("unable to login into ldap server, bad credentials", SystemError),
+        // FML (a list manager's refusal of a post)
+        ("not member article from ", Rejected), ("you are not a member of this mailing list", Rejected),
+        ("spam mail from a spammer is rejected", Rejected), ("duplicated message-id", SystemError),
+        (" has detected a loop condition so that", SystemError), ("loop back warning:", SystemError),
+        ("security alert:", SecurityError), ("fml system error message", SystemError),
+        (" header may cause mail loop", Rejected), ("reject spammers:", Rejected), ("warning: unix from loop", SystemError),
         // OpenSMTPD
         ("envelope expired", Expired), ("destination seem to reject all mails", NotAccept),
         ("address family mismatch on destination mxs", NetworkError), ("all routes to destination blocked", NetworkError),

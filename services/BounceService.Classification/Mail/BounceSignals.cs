@@ -5,7 +5,7 @@ namespace BounceService.Classification.Mail;
 
 /// <summary>
 /// Whether a message without a machine-readable report is a bounce at all: a mail system sent it (null
-/// return path, MAILER-DAEMON, postmaster) or its subject says delivery failed.
+/// return path, MAILER-DAEMON, postmaster), its subject says delivery failed, or a list manager refused a post.
 /// </summary>
 internal static partial class BounceSignals
 {
@@ -24,7 +24,7 @@ internal static partial class BounceSignals
 
     public static bool Any(HeaderList headers)
     {
-        if (headers.Contains("X-Failed-Recipients")) return true;
+        if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers)) return true;
         if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;
         var subject = headers[HeaderId.Subject] ?? "";
         return Subject().IsMatch(subject) && !ReplyOrForward().IsMatch(subject);

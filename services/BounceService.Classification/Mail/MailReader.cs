@@ -42,7 +42,9 @@ internal static partial class MailReader
         // pasted report's own headers, which look like the start of the returned copy.
         if (dsn.Count == 0 && whole.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase))
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
-        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(headers, parts));
+        var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session
+            : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
+            : MtaText.Read(text, NotRecipients(headers, parts));
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
 
@@ -90,16 +92,37 @@ internal static partial class MailReader
     private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
         new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
 
-    // A DSN without a Diagnostic-Code still has the MTA's text about that recipient.
+    // A DSN without a Diagnostic-Code still has the MTA's text about that recipient. Exim's text holds the
+    // Diagnostic-Code and says where the server refused ("SMTP error from remote mail server after initial
+    // connection: 554 ..."), so it is kept instead, behind the code's type, as Sisimai's Exim module does.
     private static List<Finding> WithTextDiagnostics(List<Finding> dsn, List<Finding> fromText, string text) =>
-        dsn.Select(f => !string.IsNullOrWhiteSpace(f.Diagnostic) ? f
-            : f with { Diagnostic = fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic
-                ?? (dsn.Count == 1 ? Collapse(text) : null) }).ToList();
+        dsn.Select(f =>
+        {
+            var own = fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic;
+            if (string.IsNullOrWhiteSpace(f.Diagnostic)) return f with { Diagnostic = own ?? (dsn.Count == 1 ? Collapse(text) : null) };
+            return own is not null && Widens(own, f.Diagnostic, out var type) ? f with { Diagnostic = type + Collapse(own) } : f;
+        }).ToList();
 
-    private static List<Finding> FailedRecipients(string header, List<Finding> fromText, string text) =>
-        header.Split(',').Select(Addresses.First).OfType<string>()
+    private static readonly string[] RefusalStages = ["SMTP error from remote mail", "LMTP error after "];
+
+    private static bool Widens(string own, string diagnostic, out string type)
+    {
+        var semicolon = diagnostic.IndexOf(';');
+        var typed = semicolon is > 0 and < 16 && !diagnostic.AsSpan(0, semicolon).ContainsAny(" \t");
+        type = typed ? diagnostic[..(semicolon + 1)] + " " : "";
+        var reply = Collapse(typed ? diagnostic[(semicolon + 1)..] : diagnostic);
+        var wider = Collapse(own);
+        return Array.Exists(RefusalStages, stage => wider.Contains(stage, StringComparison.OrdinalIgnoreCase)) && reply.Length > 0 && wider.Length > reply.Length && wider.Contains(reply, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Exim names a failed pipe or file there ("|/usr/bin/procmail"), not an address: then the text's recipients stand.
+    private static List<Finding> FailedRecipients(string header, List<Finding> fromText, string text)
+    {
+        var failed = header.Split(',').Select(Addresses.First).OfType<string>()
             .Select(a => fromText.Find(t => t.Recipient.Equals(a, StringComparison.OrdinalIgnoreCase)) ?? new Finding(a, null, Collapse(text)))
             .ToList();
+        return failed.Count > 0 ? failed : fromText;
+    }
 
     // au (EZweb) states its verdict above the addresses ("The user(s) account is disabled." then "<a@b>: 550 user
     // unknown"): the sending MTA's own words, which decide before the server's reply (MtaPhrases).

@@ -121,4 +121,115 @@ public class MtaFormatTests
             + "The user(s) account is temporarily limited.\n\n<a@ezweb.ne.jp>\n");
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
+
+    private const string FmlNotice =
+        "You are not a member of this mailing list <ml@example.jp>.\n\nIf you know the general guide of this list, please send mail with\nthe mail body\n\nguide\n\nto the address\n\n   ml-ctl@example.jp\n\n"
+        + "Original mail as follows:\n\n" + Copy;
+
+    [Theory]
+    [InlineData("NOT MEMBER article from sender@example.com (ml ML)", "You are not a member of this mailing list <ml@example.jp>.", "rejected")]
+    [InlineData("fml system error message (ml ML)", "Duplicated Message-ID in <ml@example.jp>.", "systemerror")]
+    [InlineData("reject mail from sender@example.com (ml ML)", "reject since X-ML-Name: header may cause mail loop <ml@example.jp>.", "rejected")]
+    public void A_list_managers_refusal_names_the_list_and_says_why(string subject, string notice, string reason)
+    {
+        var report = Emails.Read($"X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: {subject}\n\n{notice}\n\nOriginal mail as follows:\n\n{Copy}");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("ml@example.jp", reason), (r.Recipient, r.Verdict.Reason));
+    }
+
+    [Fact]
+    public void A_translated_list_refusal_is_read_by_its_subject()
+    {
+        var report = Emails.Read("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]\nFrom: ml-admin@example.jp\nTo: sender@example.com\nSubject: NOT MEMBER article from sender@example.com (ml ML)\n"
+            + "Content-Type: text/plain; charset=utf-8\n\nあなた (sender@example.com) はメーリングリスト <ml@example.jp> のメンバーではありません。\n\nOriginal mail as follows:\n\n" + Copy);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("ml@example.jp", "rejected"), (r.Recipient, r.Verdict.Reason));
+    }
+
+    [Theory]
+    [InlineData("X-Mailer: fml", "ml-admin@example.jp", "NOT MEMBER article from sender@example.com (ml ML)")]
+    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "ml-admin@example.jp", "[ml:00412] spring meeting")]
+    [InlineData("X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]", "member@example.org", "[ml:00413] Security Alert: patch now")]
+    public void List_mail_without_the_managers_header_sender_and_refusal_subject_is_no_bounce(string header, string from, string subject)
+    {
+        var report = Emails.Read($"{header}\nFrom: {from}\nTo: sender@example.com\nSubject: {subject}\n\n{FmlNotice}");
+        Assert.Empty(report.Recipients);
+    }
+
+    [Theory]
+    [InlineData("Mailaddress is administratively disabled. (#5.2.1)", "suspend")]
+    [InlineData("The message exeeded the maximum size the user accepts. (#5.2.3)", "exceedlimit")]
+    [InlineData("Unable to contact LDAP server. (#4.4.3)", "systemerror")]
+    [InlineData("Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", "notaccept")] // notqmail, null MX
+    public void Qmail_says_why_in_its_own_words(string words, string reason)
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mx.example.com", "failure notice",
+            $"Hi. This is the qmail-send program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<a@example.org>:\n{words}\n\n--- Below this line is a copy of the message.\n\n" + Copy));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    private const string EximIntro =
+        "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n";
+
+    [Theory]
+    [InlineData("after initial connection:", "554 5.7.1 mx.example.org ESMTP not accepting messages")]
+    [InlineData("after EHLO mx.example.com:", "550 5.7.1 Client host rejected: cannot find your hostname")]
+    public void Exim_text_says_the_greeting_was_refused_where_its_report_gives_only_the_reply(string stage, string reply)
+    {
+        var report = Emails.Read($$"""
+            From: Mail Delivery System <Mailer-Daemon@mx.example.com>
+            To: sender@example.com
+            Subject: Mail delivery failed: returning message to sender
+            Content-Type: multipart/report; report-type=delivery-status; boundary=B
+
+            --B
+            Content-type: text/plain; charset=us-ascii
+
+            {{EximIntro}}  a@example.org
+                host mx.example.org [192.0.2.2]
+                SMTP error from remote mail server {{stage}}
+                {{reply}}
+
+            --B
+            Content-type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.com
+
+            Action: failed
+            Final-Recipient: rfc822;a@example.org
+            Status: 5.0.0
+            Diagnostic-Code: smtp; {{reply}}
+
+            --B--
+            """);
+        Assert.Equal("blocked", Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Fact]
+    public void A_qmail_refused_greeting_is_blocked()
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mx.example.com", "failure notice",
+            "Hi. This is the qmail-send program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+            + "<a@example.org>:\nConnected to 192.0.2.2 but my name was rejected.\nRemote host said: 550 5.7.1 <localhost>: Helo command rejected: Host not found\n\n--- Below this line is a copy of the message.\n\n" + Copy));
+        Assert.Equal("blocked", Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Fact]
+    public void An_Exim_pipe_that_failed_names_the_address_that_ran_it()
+    {
+        var report = Emails.Read("X-Failed-Recipients: |/usr/bin/procmail\n" + Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Mail delivery failed: returning message to sender",
+            EximIntro + "  pipe to |/usr/bin/procmail\n    generated by a@example.org\n    local delivery failed\n\n------ This is a copy of the message, including all the headers. ------\n\n" + Copy));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("a@example.org", "systemerror"), (r.Recipient, r.Verdict.Reason));
+    }
+
+    [Fact]
+    public void An_Exim_malformed_address_names_the_bracketed_address_it_tried()
+    {
+        var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Mail failure - malformed recipient address",
+            "A message that you sent contained one or more recipient addresses that were\nincorrectly constructed:\n\n"
+            + "  b@example.org <a@example.org>: malformed address: <a@example.org> may not follow b@example.org\n\nThis address has been ignored.\n"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("a@example.org", "syntaxerror"), (r.Recipient, r.Verdict.Reason));
+    }
 }
