@@ -16,8 +16,8 @@ public static partial class SmtpCommands
     private static readonly string[] Words = [Rcpt, Data, Mail];
     private const int Window = 40;
 
-    // What comes right before a command word when an MTA names the refused command.
-    [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[)\z",
+    // What comes right before a command word when an MTA names the refused command ("SMTP:RCPT host ...": X3).
+    [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[|(?:^|\s)SMTP:)\z",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 

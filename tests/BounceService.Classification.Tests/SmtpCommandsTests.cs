@@ -9,6 +9,7 @@ public class SmtpCommandsTests
     [InlineData("... while talking to mx.example.jp.:\n>>> RCPT To:<a@example.jp>\n<<< 550 User unknown", "RCPT")]
     [InlineData(">>> MAIL From:<b@example.org>\n<<< 250 ok\n>>> DATA\n<<< 550 User unknown", "DATA")]
     [InlineData("Remote host said: 550 5.2.1 <a@example.jp>... User Unknown [RCPT_TO]", "RCPT")]
+    [InlineData("SMTP:RCPT host 192.0.2.8: 553 5.3.0 <a@example.jp>... No such user here", "RCPT")]
     [InlineData("550 5.1.1 User unknown", null)]
     public void Find_names_the_refused_command(string text, string? command) =>
         Assert.Equal(command, SmtpCommands.Find(text));

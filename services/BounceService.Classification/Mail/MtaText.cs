@@ -18,7 +18,7 @@ internal static partial class MtaText
     // TO:<a@b>"), a label ("Addressed To:", "undeliverable to", KDDI's "Could not be delivered to:"),
     // or the server's reply that the address starts (V5 Sendmail's "550 <a@b>... User unknown", Zoho's
     // "[Status: Error, Address: <a@b>, ResponseCode 421, ...]"), which is kept as the start of the text.
-    [GeneratedRegex(@"^\s*(?:>+\s*|[*\u2022-]\s+|(?:Sent|Received)\s+(?:<<<|>>>)\s+)?(?:RCPT\s+TO:\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|Could\s+not\s+be\s+delivered\s+to:\s*|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
+    [GeneratedRegex(@"^\s*(?:(?<arrow>>>>\s*|(?:Sent|Received)\s+(?:<<<|>>>)\s+)|>+\s*|[*\u2022-]\s+)?(?:(?<rcpt>RCPT\s+TO:)\s*|Recipient(?:\s+address)?:\s*|Failed\s+recipient:\s*|Addressed\s+to:\s*|undeliverable\s+to\s+|Could\s+not\s+be\s+delivered\s+to:\s*|(?<lead>[45]\d\d[ -](?:[45]\.\d{1,3}\.\d{1,3}\s+)?|\[Status:[^,\]]{0,20},\s*Address:\s*))?[<""'(\[]?(?:mailto:)?(?<addr>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)[>""')\]]?(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 
@@ -35,7 +35,9 @@ internal static partial class MtaText
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
             var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["lead"].Value + m.Groups["rest"].Value);
-            found.Add(new(address, null, diagnostic));
+            // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
+            var command = m.Groups["arrow"].Success && m.Groups["rcpt"].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
+            found.Add(new(address, null, diagnostic, Command: command));
             i = last; // a continuation line that names an address is the server's answer, not a recipient
         }
         return found.Count > 0 ? found : Inline(notification, notRecipients);

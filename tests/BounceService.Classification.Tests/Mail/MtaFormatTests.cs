@@ -75,6 +75,19 @@ public class MtaFormatTests
         Assert.True(("a@example.org", status) == (r.Recipient, r.Status), $"{mta}: {r.Recipient} {r.Status}");
     }
 
+    [Fact]
+    public void Each_recipient_of_a_transcript_is_refused_at_the_RCPT_line_that_names_it()
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mx.example.com", "Returned mail: Service unavailable",
+            "   ----- Transcript of session follows -----\n... while talking to mx.example.org:\n"
+            + ">>> RCPT To:<a@example.org>\n<<< 550 <a@example.org>... User unknown\n550 <a@example.org>... User unknown\n"
+            + ">>> RCPT To:<b@example.org>\n<<< 552 <b@example.org>... Mailbox full\n552 <b@example.org>... Mailbox full\n\n"
+            + "   ----- Unsent message follows -----\n" + Copy));
+        // Refused at RCPT, "user unknown" condemns the address; with no command known it would read as a filter's.
+        Assert.Equal([("a@example.org", "userunknown"), ("b@example.org", "mailboxfull")],
+            report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+    }
+
     [Theory]
     [InlineData("------ This is a copy of the message, including all the headers. ------")]
     [InlineData("--- Below this line is a copy of the message.")]
