@@ -63,6 +63,10 @@ internal static partial class MailReader
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
+        // Some list the recipients under the one reply that failed them all (MailMarshal's "Could not be delivered
+        // because of / 550 5.1.1 ... / The following recipients were affected:").
+        else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && LineWithCode(text) is { } shared)
+            fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + shared).Trim() }).ToList();
         return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
     }
 

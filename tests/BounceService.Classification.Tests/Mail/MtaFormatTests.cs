@@ -88,6 +88,15 @@ public class MtaFormatTests
             report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
     }
 
+    [Fact]
+    public void Recipients_listed_under_one_reply_all_fail_with_it()
+    {
+        var report = Emails.Read(Bounce("postmaster@relay.example.com", "Undeliverable Mail: \"Hello\"",
+            "Your message:\n   From:    sender@example.com\n   Subject: Hello\n\nCould not be delivered because of\n\n552 5.2.2 Mailbox quota exceeded\n\n"
+            + "The following recipients were affected: \n    a@example.org\n    b@example.org\n\nAdditional Information\n======================\nReporting-MTA:      <relay.example.com>\n"));
+        Assert.Equal([("a@example.org", "5.2.2"), ("b@example.org", "5.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
     [Theory]
     [InlineData("------ This is a copy of the message, including all the headers. ------")]
     [InlineData("--- Below this line is a copy of the message.")]
