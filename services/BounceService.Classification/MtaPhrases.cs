@@ -4,7 +4,7 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
-/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
+/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, McAfee, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
 /// Sisimai's <c>Lhost/*.pm</c> tables (BSD 2-Clause, see NOTICE.md); lower case, matched in prepared text.
@@ -60,9 +60,12 @@ internal static class MtaPhrases
         ("ディレクトリのリストにありません", UserUnknown), ("cannot route mail to user", Filtered),
         ("several matches found in domino directory", SystemError), ("message has exceeded maximum hop count", NetworkError),
         ("this domain's dns violates rfc 1035.", SystemError), ("dns lookup failed.", NetworkError),
-        ("invalid final delivery userid", UserUnknown), ("user mailbox exceeds allowed size", MailboxFull),
+        ("invalid final delivery userid", UserUnknown), ("unknown user:", UserUnknown), // IMail's "Unknown user: a@b"
+        ("user mailbox exceeds allowed size", MailboxFull),
         ("requested action not taken: virus detected", VirusDetected),
         ("please turn on smtp authentication in your mail client", SecurityError),
+        // McAfee Email Gateway ("550 User (a@b) unknown. ", "550 <a@b>... User not exist")
+        (") unknown. ", UserUnknown), ("... user not exist", UserUnknown),
         // Verizon's MMS gateway
         ("no valid recipients for this mm", UserUnknown),
         // Zoho, 1&1, Sun Messaging Server
