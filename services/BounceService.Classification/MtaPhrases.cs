@@ -4,7 +4,7 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// What sending MTAs write in their own bounces (Exim, qmail, OpenSMTPD, Amavis, Gmail, Google Workspace, KDDI,
-/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, McAfee, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
+/// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
 /// Sisimai's <c>Lhost/*.pm</c> tables (BSD 2-Clause, see NOTICE.md); lower case, matched in prepared text.
@@ -64,8 +64,6 @@ internal static class MtaPhrases
         ("user mailbox exceeds allowed size", MailboxFull),
         ("requested action not taken: virus detected", VirusDetected),
         ("please turn on smtp authentication in your mail client", SecurityError),
-        // McAfee Email Gateway ("550 User (a@b) unknown. ", "550 <a@b>... User not exist")
-        (") unknown. ", UserUnknown), ("... user not exist", UserUnknown),
         // Verizon's MMS gateway
         ("no valid recipients for this mm", UserUnknown),
         // Zoho, 1&1, Sun Messaging Server

@@ -16,8 +16,6 @@ public class MtaPhrasesTests
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
     [InlineData("Unknown user: kijitora@example.com", "userunknown")] // IMail
     [InlineData("Delivery failed 5 attempts: kijitora@example.com", "expired")] // IMail
-    [InlineData("550 User (kijitora@example.com) unknown. ", "userunknown")] // McAfee
-    [InlineData("550 <kijitora@example.com>... User not exist", "userunknown")] // McAfee
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

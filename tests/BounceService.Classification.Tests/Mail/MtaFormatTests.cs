@@ -98,6 +98,16 @@ public class MtaFormatTests
     }
 
     [Theory]
+    [InlineData("   --- The following addresses had delivery problems ---", "userunknown")] // McAfee's report
+    [InlineData("   --- Delivery problems ---", "filtered")] // an MTA that says nothing of it: no command named, a filter's
+    public void A_sending_MTA_that_knows_its_replies_gives_their_reason(string marker, string reason)
+    {
+        var report = Emails.Read(Bounce("postmaster@gw.example.com", "Delivery Status",
+            $"{marker}\n\n<a@example.org>   (Unknown user a@example.org)\n\nFinal-Recipient: RFC822; <a@example.org>\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 Unknown user a@example.org\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Theory]
     [InlineData("------ This is a copy of the message, including all the headers. ------")]
     [InlineData("--- Below this line is a copy of the message.")]
     [InlineData("    Below is a copy of the original message:")]
