@@ -15,6 +15,8 @@ internal static class MtaVerdicts
         ("--- The following addresses had delivery problems ---", ") unknown. ", Reasons.UserUnknown), // "User (a@b) unknown."
         ("--- The following addresses had delivery problems ---", "... user not exist", Reasons.UserUnknown),
         ("--- The following addresses had delivery problems ---", "no such user", Reasons.UserUnknown),
+        // InterScan MSS (Lhost/InterScanMSS.pm): its own "Unable to deliver message to <a@b>." where no reply is quoted
+        ("Unable to deliver message to <", "unable to deliver message to <", Reasons.UserUnknown),
     ];
 
     /// <summary>The reason the MTA whose report <paramref name="notification"/> is gives <paramref name="diagnostic"/>, or null.</summary>

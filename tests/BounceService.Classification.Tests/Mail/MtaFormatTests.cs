@@ -107,6 +107,14 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Fact]
+    public void InterScan_unable_to_deliver_without_a_reply_is_user_unknown()
+    {
+        var report = Emails.Read(Bounce("\"InterScan MSS\" <postmaster@imss.example.com>", "Mail could not be delivered",
+            "Reason: Unable to deliver message to <a@example.org>.\n"));
+        Assert.Equal(("a@example.org", "userunknown"), (Assert.Single(report.Recipients).Recipient, report.Recipients[0].Verdict.Reason));
+    }
+
     [Theory]
     [InlineData("------ This is a copy of the message, including all the headers. ------")]
     [InlineData("--- Below this line is a copy of the message.")]
