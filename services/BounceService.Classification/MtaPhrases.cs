@@ -28,6 +28,13 @@ internal static class MtaPhrases
         ("sorry, i wasn't able to establish an smtp connection", NetworkError),
         ("sorry, i couldn't find a mail exchanger or ip address", NetworkError),
         ("sorry. although i'm listed as a best-preference mx or a for that host", NetworkError),
+        // qmail-ldap (qmail, X4)
+        ("the message exeeded the maximum size the user accepts", ExceedLimit), ("automatic homedir creator crashed", SystemError),
+        ("illegal value in ldap attribute", SystemError), ("ldap attribute is not given but mandatory", SystemError),
+        ("timeout while performing search on ldap server", SystemError), ("too many results returned but needs to be unique", SystemError),
+        ("permanent error while executing qmail-forward", SystemError), ("temporary error in automatic homedir creation", SystemError),
+        ("temporary error while executing qmail-forward", SystemError), ("temporary failure in ldap lookup", SystemError),
+        ("unable to contact ldap server", SystemError), ("unable to login into ldap server, bad credentials", SystemError),
         // OpenSMTPD
         ("envelope expired", Expired), ("destination seem to reject all mails", NotAccept),
         ("address family mismatch on destination mxs", NetworkError), ("all routes to destination blocked", NetworkError),

@@ -14,6 +14,8 @@ public class MtaPhrasesTests
     [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
+    [InlineData("The message exeeded the maximum size the user accepts. (#5.2.3)", "exceedlimit")] // qmail-ldap
+    [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", "systemerror")] // qmail-ldap
     [InlineData("Unknown user: kijitora@example.com", "userunknown")] // IMail
     [InlineData("Delivery failed 5 attempts: kijitora@example.com", "expired")] // IMail
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
