@@ -10,6 +10,9 @@ public class SmtpCommandsTests
     [InlineData(">>> MAIL From:<b@example.org>\n<<< 250 ok\n>>> DATA\n<<< 550 User unknown", "DATA")]
     [InlineData("Remote host said: 550 5.2.1 <a@example.jp>... User Unknown [RCPT_TO]", "RCPT")]
     [InlineData("SMTP:RCPT host 192.0.2.8: 553 5.3.0 <a@example.jp>... No such user here", "RCPT")]
+    [InlineData("Additional RCPT TO generated following response: 550 no such user", "RCPT")]
+    [InlineData("Server response to MAIL FROM: 550 Sender address rejected", "MAIL")]
+    [InlineData("DATA command generated response: 554 Message rejected", "DATA")]
     [InlineData("550 5.1.1 User unknown", null)]
     public void Find_names_the_refused_command(string text, string? command) =>
         Assert.Equal(command, SmtpCommands.Find(text));
