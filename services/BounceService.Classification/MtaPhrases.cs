@@ -20,8 +20,14 @@ internal static class MtaPhrases
         ("expected word or \"<\"", SyntaxError), ("domain missing in source-routed address", SyntaxError), ("malformed address:", SyntaxError),
         ("delivery to file forbidden", SystemError), ("delivery to pipe forbidden", SystemError), ("local delivery failed", SystemError),
         ("lmtp error after ", SystemError), ("too many \"received\" headers", ContentError),
+        // ... and the command it names: a refused MAIL FROM refuses the sender, a refused HELO the sending host
+        ("smtp error from remote mail server after mail from:", Rejected), ("smtp error from remote mailer after mail from:", Rejected),
+        ("smtp error from remote mail server after ehlo ", Blocked), ("smtp error from remote mailer after ehlo ", Blocked),
+        ("smtp error from remote mail server after helo ", Blocked), ("smtp error from remote mailer after helo ", Blocked),
+        ("delay reason: ", Expired),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),
+        ("but sender was rejected.", Rejected), ("but my name was rejected.", Blocked),
         ("message size exceeds fixed maximum message size:", MesgTooBig), ("sorry, i couldn't find any host ", HostUnknown),
         ("requested action not taken: mailbox unavailable (not enough free space)", SystemFull),
         ("bad interpreter: no such file or directory", SystemError),
