@@ -42,7 +42,7 @@ internal static partial class MailReader
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
         var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session : MtaText.Read(text, NotRecipients(headers, parts));
         if (dsn.Count > 0)
-            return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text), EventTypes.Bounce, original);
+            return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
 
         var isBounce = BounceSignals.Any(headers);
         if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
@@ -67,7 +67,7 @@ internal static partial class MailReader
         // because of / 550 5.1.1 ... / The following recipients were affected:").
         else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && LineWithCode(text) is { } shared)
             fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + shared).Trim() }).ToList();
-        return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text), EventTypes.Bounce, original);
+        return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
     }
 
     // The refused command is rarely in a Diagnostic-Code; the MTA's text says it near the recipient

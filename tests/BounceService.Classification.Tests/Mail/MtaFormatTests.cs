@@ -107,6 +107,16 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Theory]
+    [InlineData("MAILER-DAEMON@messagelabs.com", "userunknown")]
+    [InlineData("MAILER-DAEMON@mx.example.com", "onhold")] // 542 is no standard reply: only MessageLabs says what it means
+    public void MessageLabs_542_rejected_is_user_unknown(string from, string reason)
+    {
+        var report = Emails.Read(Bounce(from, "Mail Delivery Failure",
+            "Could not deliver message.\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 542 a@example.org Rejected\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
     [Fact]
     public void InterScan_unable_to_deliver_without_a_reply_is_user_unknown()
     {
