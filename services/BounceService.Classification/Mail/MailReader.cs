@@ -63,10 +63,11 @@ internal static partial class MailReader
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
-        // Some list the recipients under the one reply that failed them all (MailMarshal's "Could not be delivered
-        // because of / 550 5.1.1 ... / The following recipients were affected:").
+        // Some list the recipients first and the replies under them: the reply that names a recipient is its own
+        // (X3's "SMTP:RCPT host ...: 550 5.1.1 <a@b>..."); one that names none failed them all (MailMarshal's
+        // "Could not be delivered because of / 550 5.1.1 ... / The following recipients were affected:").
         else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && LineWithCode(text) is { } shared)
-            fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + shared).Trim() }).ToList();
+            fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + (LineWithCode(text, f.Recipient) ?? shared)).Trim() }).ToList();
         return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
     }
 
@@ -107,12 +108,14 @@ internal static partial class MailReader
     private static string? PastedRecipient(string? copy) =>
         copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
 
-    // The first line with a server reply and its enhanced code, else the first line with an enhanced code.
-    private static string? LineWithCode(string text)
+    // The first line with a server reply and its enhanced code, else the first line with an enhanced code; only
+    // lines that name <paramref name="address"/> when one is given.
+    private static string? LineWithCode(string text, string? address = null)
     {
         string? enhancedOnly = null;
         foreach (var line in text.Split('\n', 400))
         {
+            if (address is not null && !line.Contains(address, StringComparison.OrdinalIgnoreCase)) continue;
             if (SmtpStatusCodes.FindEnhanced(line) is null) continue;
             if (SmtpStatusCodes.FindReply(line) is not null) return line.Trim();
             enhancedOnly ??= line.Trim();

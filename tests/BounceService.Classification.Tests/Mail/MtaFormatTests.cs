@@ -107,6 +107,15 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Fact]
+    public void Recipients_listed_before_their_replies_each_take_the_reply_that_names_them()
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mta.example.com", "Delivery status notification",
+            "      This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed permanently:\n\n  * a@example.org\n  * b@example.org\n\n\n"
+            + "                            Technical details:\n\nSMTP:RCPT host 192.0.2.8: 550 5.1.1 <a@example.org>... User unknown\nSMTP:RCPT host 192.0.2.8: 552 5.2.2 <b@example.org>... Mailbox full\n"));
+        Assert.Equal([("a@example.org", "5.1.1"), ("b@example.org", "5.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
     [Theory]
     [InlineData("MAILER-DAEMON@messagelabs.com", "userunknown")]
     [InlineData("MAILER-DAEMON@mx.example.com", "onhold")] // 542 is no standard reply: only MessageLabs says what it means
