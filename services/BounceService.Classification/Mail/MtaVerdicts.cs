@@ -8,9 +8,10 @@ namespace BounceService.Classification.Mail;
 internal static class MtaVerdicts
 {
     private const string McAfee = "--- The following addresses had delivery problems ---";
+    private const string MessageLabs = "@messagelabs.com";
 
-    // Marker: compared case-insensitively with the notification text and the report's From header. Pieces:
-    // looked for in this order in the prepared diagnostic.
+    // Marker: compared case-insensitively with the notification text and the report's From header (rows of one
+    // MTA share it). Pieces: looked for in this order in the prepared diagnostic.
     private static readonly (string Marker, string[] Pieces, string Reason)[] Table =
     [
         // McAfee Email Gateway (Lhost/McAfee.pm)
@@ -19,30 +20,39 @@ internal static class MtaVerdicts
         (McAfee, ["... user not exist"], Reasons.UserUnknown),
         (McAfee, ["no such user"], Reasons.UserUnknown),
         // MessageLabs, Symantec.cloud (Lhost/MessageLabs.pm): "542 a@b Rejected"
-        ("@messagelabs.com", ["542 ", " rejected"], Reasons.UserUnknown),
-        ("@messagelabs.com", ["no such user"], Reasons.UserUnknown),
+        (MessageLabs, ["542 ", " rejected"], Reasons.UserUnknown),
+        (MessageLabs, ["no such user"], Reasons.UserUnknown),
         // InterScan MSS (Lhost/InterScanMSS.pm): its own "Unable to deliver message to <a@b>." where no reply is quoted
         ("Unable to deliver message to <", ["unable to deliver message to <"], Reasons.UserUnknown),
     ];
 
-    /// <summary>The reason the MTA that sent the report gives <paramref name="diagnostic"/>, or null.</summary>
-    public static string? ReasonOf(string notification, string? sender, string? diagnostic)
+    /// <summary><paramref name="findings"/> with the verdicts of the MTA that sent the report, if it is one of the table's.</summary>
+    /// <remarks>Each marker is looked for once per report; most reports carry none and are returned as they are.</remarks>
+    public static List<Finding> Apply(List<Finding> findings, string notification, string? sender)
+    {
+        List<(string[] Pieces, string Reason)>? rules = null;
+        string? marker = null;
+        var carried = false;
+        foreach (var row in Table)
+        {
+            if (row.Marker != marker)
+                (marker, carried) = (row.Marker, notification.Contains(row.Marker, StringComparison.OrdinalIgnoreCase)
+                    || sender?.Contains(row.Marker, StringComparison.OrdinalIgnoreCase) == true);
+            if (carried) (rules ??= []).Add((row.Pieces, row.Reason));
+        }
+        return rules is null ? findings : findings.Select(f => ReasonOf(rules, f.Diagnostic) is { } reason ? f with { MtaReason = reason } : f).ToList();
+    }
+
+    private static string? ReasonOf(List<(string[] Pieces, string Reason)> rules, string? diagnostic)
     {
         if (string.IsNullOrEmpty(diagnostic)) return null;
-        string? prepared = null;
-        foreach (var (marker, pieces, reason) in Table)
+        var prepared = TextRules.Prepare(diagnostic);
+        foreach (var (pieces, reason) in rules)
         {
-            if (!notification.Contains(marker, StringComparison.OrdinalIgnoreCase)
-                && sender?.Contains(marker, StringComparison.OrdinalIgnoreCase) != true) continue;
-            prepared ??= TextRules.Prepare(diagnostic);
             if (InOrder(prepared, pieces)) return reason;
         }
         return null;
     }
-
-    /// <summary><paramref name="findings"/> with the verdicts of the MTA that sent the report.</summary>
-    public static List<Finding> Apply(List<Finding> findings, string notification, string? sender) =>
-        findings.Select(f => ReasonOf(notification, sender, f.Diagnostic) is { } reason ? f with { MtaReason = reason } : f).ToList();
 
     private static bool InOrder(string text, string[] pieces)
     {
