@@ -8,6 +8,7 @@ namespace BounceService.Classification;
 /// <param name="ProviderLabel">The provider's own verdict: <c>Permanent</c>, <c>HardBounce</c>, ...</param>
 /// <param name="SmtpCommand">The SMTP command the server refused (<c>RCPT</c>, <c>DATA</c>, <c>MAIL</c>), if known; else it is read from the text.</param>
 /// <param name="Action">The RFC 3464 <c>Action</c> of a DSN (<c>failed</c>, <c>delayed</c>), if the outcome came as one.</param>
+/// <param name="MtaReason">The reason the sending MTA's own bounce gives the server's reply, when the mail parser knows that MTA's wording.</param>
 public sealed record BounceInput(
     string EventType,
     int? SmtpCode = null,
@@ -15,4 +16,5 @@ public sealed record BounceInput(
     string? Diagnostic = null,
     string? ProviderLabel = null,
     string? Action = null,
-    string? SmtpCommand = null);
+    string? SmtpCommand = null,
+    string? MtaReason = null);

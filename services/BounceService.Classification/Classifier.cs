@@ -27,7 +27,7 @@ public static class Classifier
         var command = input.SmtpCommand ?? SmtpCommands.Find(input.Diagnostic);
         var said = ReasonPhrases.Read(words);
         var reason = ReasonOrder.Find(new(dsn, smtp, words, command, IsDelayed(input.Action) || IsExpired(input.Action),
-            FromMailer: type == "x-unix", said, ProviderLabels.ReasonOf(input.ProviderLabel)));
+            FromMailer: type == "x-unix", said, input.MtaReason ?? ProviderLabels.ReasonOf(input.ProviderLabel)));
 
         var labelKind = ProviderLabels.KindOf(input.ProviderLabel);
         var kind = SmtpStatusCodes.ClassOf(dsn, smtp) switch

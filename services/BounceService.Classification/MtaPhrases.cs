@@ -20,12 +20,15 @@ internal static class MtaPhrases
         ("expected word or \"<\"", SyntaxError), ("domain missing in source-routed address", SyntaxError), ("malformed address:", SyntaxError),
         ("delivery to file forbidden", SystemError), ("delivery to pipe forbidden", SystemError), ("local delivery failed", SystemError),
         ("lmtp error after ", SystemError), ("too many \"received\" headers", ContentError),
-        // refused at the greeting: the sending host is blocked (Sisimai's Exim, qmail and X4 modules)
+        // refused at the greeting or at MAIL FROM: the sending host is blocked, the sender rejected (Sisimai's Exim,
+        // qmail and X4 modules)
         ("smtp error from remote mail server after helo", Blocked), ("smtp error from remote mail server after ehlo", Blocked),
         ("smtp error from remote mailer after helo", Blocked), ("smtp error from remote mailer after ehlo", Blocked),
-        (" but my name was rejected.", Blocked),
+        ("smtp error from remote mail server after mail from:", Rejected), ("smtp error from remote mailer after mail from:", Rejected),
+        ("delay reason: ", Expired),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),
+        ("but sender was rejected.", Rejected), ("but my name was rejected.", Blocked),
         ("message size exceeds fixed maximum message size:", MesgTooBig), ("sorry, i couldn't find any host ", HostUnknown),
         ("requested action not taken: mailbox unavailable (not enough free space)", SystemFull),
         ("bad interpreter: no such file or directory", SystemError),
@@ -82,7 +85,8 @@ internal static class MtaPhrases
         ("ディレクトリのリストにありません", UserUnknown), ("cannot route mail to user", Filtered),
         ("several matches found in domino directory", SystemError), ("message has exceeded maximum hop count", NetworkError),
         ("this domain's dns violates rfc 1035.", SystemError), ("dns lookup failed.", NetworkError),
-        ("invalid final delivery userid", UserUnknown), ("user mailbox exceeds allowed size", MailboxFull),
+        ("invalid final delivery userid", UserUnknown), ("unknown user:", UserUnknown), // IMail's "Unknown user: a@b"
+        ("user mailbox exceeds allowed size", MailboxFull),
         ("requested action not taken: virus detected", VirusDetected),
         ("please turn on smtp authentication in your mail client", SecurityError),
         // Verizon's MMS gateway

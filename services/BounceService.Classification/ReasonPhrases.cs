@@ -52,6 +52,10 @@ internal static partial class ReasonPhrases
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant)]
     private static partial Regex SpamPattern();
 
+    // IMail gives up with "Delivery failed 5 attempts: a@b".
+    [GeneratedRegex(@"delivery failed \d+ attempts", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpiredPattern();
+
     private static readonly Dictionary<string, Phrases> ByReason = new()
     {
         [Reasons.SpamTrap] = new(["spam trap", "spamtrap", "spam-trap", "honeypot", "honey pot", "trap hit"]), // design
@@ -361,7 +365,7 @@ internal static partial class ReasonPhrases
             "retry time not reached for any host after a long failure period", "server did not respond",
             "this message has been in the queue too long", "unable to deliver message after multiple retries",
             "was not reachable within the allowed queue period", "your message could not be delivered for more than",
-        ]),
+        ], Pattern: ExpiredPattern()),
         [Reasons.ContentError] = new([
             "header size exceeds maximum permitted", "improper use of 8-bit data in message header",
             "message header size, or recipient list, exceeds policy limit", "message mime complexity exceeds the policy maximum",

@@ -16,14 +16,19 @@ public static partial class SmtpCommands
     private static readonly string[] Words = [Rcpt, Data, Mail];
     private const int Window = 40;
 
-    // What comes right before a command word when an MTA names the refused command.
-    [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[)\z",
+    // What comes right before a command word when an MTA names the refused command ("SMTP:RCPT host ...": X3;
+    // "Server response to MAIL FROM:", "Additional RCPT TO generated following response:": IMail).
+    [GeneratedRegex(@"(?:in\s+reply\s+to\s+(?:end\s+of\s+)?|after\s+(?:end\s+of\s+)?|(?:^|\n)[ \t]*>>>[ \t]*|\[|(?:^|\s)SMTP:|server\s+response\s+to\s+|additional\s+)\z",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
     // "RCPT TO not accepted", "RCPT TO rejected": the command named after the fact.
     [GeneratedRegex(@"\A\s+TO\s+(?:not\s+accepted|rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RcptAfter();
+
+    // "DATA command generated response:" (IMail).
+    [GeneratedRegex(@"\A\s+command\s+generated\s+response", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DataAfter();
 
     /// <summary><see cref="Rcpt"/>, <see cref="Data"/>, <see cref="Mail"/>, or null when the text does not say.</summary>
     /// <remarks>The last command named wins: transcripts list the accepted commands before the failing one.
@@ -53,6 +58,6 @@ public static partial class SmtpCommands
         var before = text.AsSpan(start, at - start);
         if (Before().IsMatch(before)) return true;
         var rest = text.AsSpan(end, Math.Min(Window, text.Length - end));
-        return word == Rcpt && RcptAfter().IsMatch(rest);
+        return word == Rcpt && RcptAfter().IsMatch(rest) || word == Data && DataAfter().IsMatch(rest);
     }
 }

@@ -6,6 +6,10 @@ public class MtaPhrasesTests
     [Theory]
     [InlineData("all relevant MX records point to non-existent hosts", "hostunknown")] // Exim
     [InlineData("retry timeout exceeded", "expired")] // Exim
+    [InlineData("SMTP error from remote mail server after MAIL FROM:<a@example.jp> SIZE=1234: host mx.example.net [192.0.2.1]: 553 Sorry, your envelope sender is in my badmailfrom list.", "rejected")] // Exim, MXLogic
+    [InlineData("SMTP error from remote mail server after EHLO mx.example.jp: host mx.example.net [192.0.2.1]: 550 Go away", "blocked")] // Exim, MXLogic
+    [InlineData("Delay reason: SMTP error from remote mail server after RCPT TO:<a@example.net>: host mx.example.net [192.0.2.1]: 451 4.3.0 Temporary lookup failure", "expired")] // Exim, MXLogic
+    [InlineData("Connected to 192.0.2.1 but sender was rejected. Remote host said: 553 no", "rejected")] // qmail
     [InlineData("Sorry, no mailbox here by that name. (#5.1.1)", "userunknown")] // qmail
     [InlineData("Sorry, I couldn't find any host named example.jp. (#5.1.2)", "hostunknown")] // qmail
     [InlineData("Envelope expired", "expired")] // OpenSMTPD
@@ -16,6 +20,10 @@ public class MtaPhrasesTests
     [InlineData("A few more details on why you weren't able to post: * You may need to join the group before receiving permission to post.", "onhold")] // Google Groups
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
+    [InlineData("The message exeeded the maximum size the user accepts. (#5.2.3)", "exceedlimit")] // qmail-ldap
+    [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", "systemerror")] // qmail-ldap
+    [InlineData("Unknown user: kijitora@example.com", "userunknown")] // IMail
+    [InlineData("Delivery failed 5 attempts: kijitora@example.com", "expired")] // IMail
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

@@ -46,7 +46,7 @@ internal static partial class MailReader
             : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
             : MtaText.Read(text, NotRecipients(headers, parts));
         if (dsn.Count > 0)
-            return Report(MailFormats.Dsn, WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), EventTypes.Bounce, original);
+            return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
 
         var isBounce = BounceSignals.Any(headers);
         if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
@@ -64,6 +64,12 @@ internal static partial class MailReader
         fromText = WithVerdictAbove(fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
             fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
+        // Some list the recipients apart from the replies: a reply that names each recipient is its own (X3's
+        // "SMTP:RCPT host ...: 550 5.1.1 <a@b>..."); one reply above the list failed them all (MailMarshal's
+        // "Could not be delivered because of / 550 5.1.1 ... / The following recipients were affected:").
+        else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && LineWithCode(text) is { } shared
+            && (fromText.TrueForAll(f => LineWithCode(text, f.Recipient) is not null) || IsAbove(text, shared, fromText[0].Recipient)))
+            fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + (LineWithCode(text, f.Recipient) ?? shared)).Trim() }).ToList();
         // Gmail and Biglobe list the failed addresses, then explain once under the list: Sisimai gives the
         // explanation to the last address only, as it reads.
         else if (fromText.Count > 1 && !TextSaysWhy(fromText[^1].Diagnostic) && TextAfter(text, fromText[^1].Recipient) is { } after)
@@ -75,7 +81,7 @@ internal static partial class MailReader
         // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
         if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
             fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();
-        return Report(MailFormats.MtaText, WithCommands(fromText, fromText, text), EventTypes.Bounce, original);
+        return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
     }
 
     // The refused command is rarely in a Diagnostic-Code; the MTA's text says it near the recipient
@@ -137,6 +143,12 @@ internal static partial class MailReader
         return findings.Select(f => f with { Diagnostic = verdict + " " + f.Diagnostic }).ToList();
     }
 
+    private static bool IsAbove(string text, string line, string recipient)
+    {
+        var at = text.IndexOf(line, StringComparison.Ordinal);
+        return at >= 0 && at < text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string? TextAfter(string text, string recipient)
     {
         var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
@@ -155,12 +167,14 @@ internal static partial class MailReader
     private static string? PastedRecipient(string? copy) =>
         copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
 
-    // The first line with a server reply and its enhanced code, else the first line with an enhanced code.
-    private static string? LineWithCode(string text)
+    // The first line with a server reply and its enhanced code, else the first line with an enhanced code; only
+    // lines that name <paramref name="address"/> when one is given.
+    private static string? LineWithCode(string text, string? address = null)
     {
         string? enhancedOnly = null;
         foreach (var line in text.Split('\n', 400))
         {
+            if (address is not null && !line.Contains(address, StringComparison.OrdinalIgnoreCase)) continue;
             if (SmtpStatusCodes.FindEnhanced(line) is null) continue;
             if (SmtpStatusCodes.FindReply(line) is not null) return line.Trim();
             enhancedOnly ??= line.Trim();

@@ -75,6 +75,65 @@ public class MtaFormatTests
         Assert.True(("a@example.org", status) == (r.Recipient, r.Status), $"{mta}: {r.Recipient} {r.Status}");
     }
 
+    [Fact]
+    public void Each_recipient_of_a_transcript_is_refused_at_the_RCPT_line_that_names_it()
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mx.example.com", "Returned mail: Service unavailable",
+            "   ----- Transcript of session follows -----\n... while talking to mx.example.org:\n"
+            + ">>> RCPT To:<a@example.org>\n<<< 550 <a@example.org>... User unknown\n550 <a@example.org>... User unknown\n"
+            + ">>> RCPT To:<b@example.org>\n<<< 552 <b@example.org>... Mailbox full\n552 <b@example.org>... Mailbox full\n\n"
+            + "   ----- Unsent message follows -----\n" + Copy));
+        // Refused at RCPT, "user unknown" condemns the address; with no command known it would read as a filter's.
+        Assert.Equal([("a@example.org", "userunknown"), ("b@example.org", "mailboxfull")],
+            report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+    }
+
+    [Fact]
+    public void Recipients_listed_under_one_reply_all_fail_with_it()
+    {
+        var report = Emails.Read(Bounce("postmaster@relay.example.com", "Undeliverable Mail: \"Hello\"",
+            "Your message:\n   From:    sender@example.com\n   Subject: Hello\n\nCould not be delivered because of\n\n552 5.2.2 Mailbox quota exceeded\n\n"
+            + "The following recipients were affected: \n    a@example.org\n    b@example.org\n\nAdditional Information\n======================\nReporting-MTA:      <relay.example.com>\n"));
+        Assert.Equal([("a@example.org", "5.2.2"), ("b@example.org", "5.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
+    [Theory]
+    [InlineData("   --- The following addresses had delivery problems ---", "userunknown")] // McAfee's report
+    [InlineData("   --- Delivery problems ---", "filtered")] // an MTA that says nothing of it: no command named, a filter's
+    public void A_sending_MTA_that_knows_its_replies_gives_their_reason(string marker, string reason)
+    {
+        var report = Emails.Read(Bounce("postmaster@gw.example.com", "Delivery Status",
+            $"{marker}\n\n<a@example.org>   (Unknown user a@example.org)\n\nFinal-Recipient: RFC822; <a@example.org>\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 Unknown user a@example.org\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Fact]
+    public void Recipients_listed_before_their_replies_each_take_the_reply_that_names_them()
+    {
+        var report = Emails.Read(Bounce("MAILER-DAEMON@mta.example.com", "Delivery status notification",
+            "      This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed permanently:\n\n  * a@example.org\n  * b@example.org\n\n\n"
+            + "                            Technical details:\n\nSMTP:RCPT host 192.0.2.8: 550 5.1.1 <a@example.org>... User unknown\nSMTP:RCPT host 192.0.2.8: 552 5.2.2 <b@example.org>... Mailbox full\n"));
+        Assert.Equal([("a@example.org", "5.1.1"), ("b@example.org", "5.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
+    [Theory]
+    [InlineData("MAILER-DAEMON@messagelabs.com", "userunknown")]
+    [InlineData("MAILER-DAEMON@mx.example.com", "onhold")] // 542 is no standard reply: only MessageLabs says what it means
+    public void MessageLabs_542_rejected_is_user_unknown(string from, string reason)
+    {
+        var report = Emails.Read(Bounce(from, "Mail Delivery Failure",
+            "Could not deliver message.\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 542 a@example.org Rejected\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
+    [Fact]
+    public void InterScan_unable_to_deliver_without_a_reply_is_user_unknown()
+    {
+        var report = Emails.Read(Bounce("\"InterScan MSS\" <postmaster@imss.example.com>", "Mail could not be delivered",
+            "Reason: Unable to deliver message to <a@example.org>.\n"));
+        Assert.Equal(("a@example.org", "userunknown"), (Assert.Single(report.Recipients).Recipient, report.Recipients[0].Verdict.Reason));
+    }
+
     [Theory]
     [InlineData("------ This is a copy of the message, including all the headers. ------")]
     [InlineData("--- Below this line is a copy of the message.")]

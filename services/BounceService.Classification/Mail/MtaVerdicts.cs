@@ -1,0 +1,68 @@
+namespace BounceService.Classification.Mail;
+
+/// <summary>
+/// Sending MTAs that give a server's reply their own verdict, recognised by a marker of their report, as
+/// Sisimai's Lhost modules read them (BSD 2-Clause, see NOTICE.md). Without the MTA a reply like "550 Unknown
+/// user a@b" that names no SMTP command reads as a filter's (Sisimai's Filtered); these MTAs say the address is unknown.
+/// </summary>
+internal static class MtaVerdicts
+{
+    private const string McAfee = "--- The following addresses had delivery problems ---";
+    private const string MessageLabs = "@messagelabs.com";
+
+    // Marker: compared case-insensitively with the notification text and the report's From header (rows of one
+    // MTA share it). Pieces: looked for in this order in the prepared diagnostic.
+    private static readonly (string Marker, string[] Pieces, string Reason)[] Table =
+    [
+        // McAfee Email Gateway (Lhost/McAfee.pm)
+        (McAfee, ["550 unknown user "], Reasons.UserUnknown),
+        (McAfee, ["user (", ") unknown. "], Reasons.UserUnknown),
+        (McAfee, ["... user not exist"], Reasons.UserUnknown),
+        (McAfee, ["no such user"], Reasons.UserUnknown),
+        // MessageLabs, Symantec.cloud (Lhost/MessageLabs.pm): "542 a@b Rejected"
+        (MessageLabs, ["542 ", " rejected"], Reasons.UserUnknown),
+        (MessageLabs, ["no such user"], Reasons.UserUnknown),
+        // InterScan MSS (Lhost/InterScanMSS.pm): its own "Unable to deliver message to <a@b>." where no reply is quoted
+        ("Unable to deliver message to <", ["unable to deliver message to <"], Reasons.UserUnknown),
+    ];
+
+    /// <summary><paramref name="findings"/> with the verdicts of the MTA that sent the report, if it is one of the table's.</summary>
+    /// <remarks>Each marker is looked for once per report; most reports carry none and are returned as they are.</remarks>
+    public static List<Finding> Apply(List<Finding> findings, string notification, string? sender)
+    {
+        List<(string[] Pieces, string Reason)>? rules = null;
+        string? marker = null;
+        var carried = false;
+        foreach (var row in Table)
+        {
+            if (row.Marker != marker)
+                (marker, carried) = (row.Marker, notification.Contains(row.Marker, StringComparison.OrdinalIgnoreCase)
+                    || sender?.Contains(row.Marker, StringComparison.OrdinalIgnoreCase) == true);
+            if (carried) (rules ??= []).Add((row.Pieces, row.Reason));
+        }
+        return rules is null ? findings : findings.Select(f => ReasonOf(rules, f.Diagnostic) is { } reason ? f with { MtaReason = reason } : f).ToList();
+    }
+
+    private static string? ReasonOf(List<(string[] Pieces, string Reason)> rules, string? diagnostic)
+    {
+        if (string.IsNullOrEmpty(diagnostic)) return null;
+        var prepared = TextRules.Prepare(diagnostic);
+        foreach (var (pieces, reason) in rules)
+        {
+            if (InOrder(prepared, pieces)) return reason;
+        }
+        return null;
+    }
+
+    private static bool InOrder(string text, string[] pieces)
+    {
+        var from = 0;
+        foreach (var piece in pieces)
+        {
+            var at = text.IndexOf(piece, from, StringComparison.Ordinal);
+            if (at < 0) return false;
+            from = at + piece.Length;
+        }
+        return true;
+    }
+}
