@@ -28,6 +28,12 @@ public static partial class PseudoStatus
         "suspend", "syntaxerror", "userunknown", "virusdetected",
     };
 
+    // Words of a sending MTA that gave up on an expiry or a full mailbox without any code: Sisimai's Exim and
+    // Gmail modules call those temporary (4.0.947, 4.0.922). Not "retry timeout exceeded" alone: GMX and Mail.ru
+    // write it too, and Sisimai's modules for them call it permanent.
+    private static readonly string[] StillRetrying =
+        ["retry time not reached", "delay reason:", "this message was created automatically by mail delivery software", "warning message only"];
+
     // A reply code anywhere in the text ("ResponseCode 421", "ERROR_CODE :421"), as Sisimai looks for one.
     [GeneratedRegex(@"(?<![\d.])[45][0-5][0-9](?![\d.])", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyCodeInText();
@@ -45,7 +51,8 @@ public static partial class PseudoStatus
         var temporary = replyCode is { } code ? code / 100 == 4
             : inText is not null ? inText[0] == '4'
             : diagnostic is not null && (diagnostic.Contains("temporar", StringComparison.OrdinalIgnoreCase)
-                || diagnostic.Contains("persistent", StringComparison.OrdinalIgnoreCase));
+                || diagnostic.Contains("persistent", StringComparison.OrdinalIgnoreCase)
+                || reason is "expired" or "mailboxfull" && Array.Exists(StillRetrying, w => diagnostic.Contains(w, StringComparison.OrdinalIgnoreCase)));
         if (!temporary || PermanentOnly.Contains(reason)) return $"5.0.{detail}";
         return $"4.0.{(reason == "filtered" ? 924 : detail)}"; // the one reason whose temporary stand-in differs
     }

@@ -14,6 +14,9 @@ public class PseudoStatusTests
     [InlineData("filtered", 450, "rejected by the recipient's filter", "4.0.924")]
     [InlineData("filtered", 550, "rejected by the recipient's filter", "5.0.910")]
     [InlineData("expired", null, "Envelope expired", "5.0.947")]
+    [InlineData("expired", null, "retry time not reached for any host after a long failure period", "4.0.947")]
+    [InlineData("expired", null, "Reason: delivery retry timeout exceeded", "5.0.947")]
+    [InlineData("hostunknown", null, "Delay reason: host not found", "5.0.912")]
     // Sisimai has no temporary stand-in for an unknown user: a 4xx one still reads 5.0.911.
     [InlineData("userunknown", 450, "mailbox unavailable", "5.0.911")]
     public void A_bounce_without_a_status_gets_sisimais_stand_in(string reason, int? reply, string text, string expected) =>
