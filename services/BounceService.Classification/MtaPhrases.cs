@@ -24,7 +24,6 @@ internal static class MtaPhrases
         // qmail and X4 modules)
         ("smtp error from remote mail server after helo", Blocked), ("smtp error from remote mail server after ehlo", Blocked),
         ("smtp error from remote mailer after helo", Blocked), ("smtp error from remote mailer after ehlo", Blocked),
-        ("smtp error from remote mail server after mail from:", Rejected), ("smtp error from remote mailer after mail from:", Rejected),
         ("delay reason: ", Expired),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),

@@ -67,8 +67,12 @@ internal static class ReasonOrder
                 if (reason == mtaSays || reason == f.Labelled || Holds(reason, f, named)) return reason;
             }
         }
-        return mtaSays ?? f.Labelled ?? Otherwise(f, named) ?? (f.Delayed ? Expired : f.Text.Length > 0 ? OnHold : Undefined);
+        return mtaSays ?? f.Labelled ?? Otherwise(f, named) ?? (f.Delayed ? Expired : RefusedSender(f) ?? (f.Text.Length > 0 ? OnHold : Undefined));
     }
+
+    // A refusal of MAIL FROM that names no other cause refuses the sender (Sisimai's Exim, MXLogic and X4
+    // modules); one that names a size or a full mailbox is about those.
+    private static string? RefusedSender(in ReasonFacts f) => f.Command == SmtpCommands.Mail && f.Reply is null or >= 500 ? Rejected : null;
 
     private static bool Holds(string reason, in ReasonFacts f, string? named) => reason switch
     {
