@@ -123,15 +123,17 @@ internal static partial class MailReader
     // returned message's sender.
     private static HashSet<string> NotRecipients(HeaderList headers, MailParts parts)
     {
+        var returnedFrom = parts.Returned is { } returned && returned.IndexOf(HeaderId.From) is >= 0 and var at ? returned[at] : null;
         var own = headers.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
-            .SelectMany(h => MailboxesIn(h.Value)).Concat(MailboxesIn(parts.Returned?[HeaderId.From])).Select(m => m.Address);
+            .SelectMany(MailboxesIn).Concat(MailboxesIn(returnedFrom)).Select(m => m.Address);
         var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
         if (Addresses.First(headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
         return set;
     }
 
-    private static IEnumerable<MailboxAddress> MailboxesIn(string? header) =>
-        header is not null && InternetAddressList.TryParse(header, out var list) ? list.Mailboxes : [];
+    // Parsed from the header's raw bytes: its decoded value would only be encoded again for the parser.
+    private static IEnumerable<MailboxAddress> MailboxesIn(Header? header) =>
+        header is not null && InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var list) ? list.Mailboxes : [];
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.
     private static bool IsReport(HeaderList? returned) =>
