@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Net;
-using System.Text;
 
 namespace BounceService.Classification.Mail;
 
@@ -12,33 +12,49 @@ internal static class Html
 
     public static string ToText(string html)
     {
-        var text = new StringBuilder(html.Length / 2);
-        for (var i = 0; i < html.Length;)
+        // The text is never longer than the markup: it is written into one borrowed buffer and copied out once.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
         {
-            var open = html.IndexOf('<', i);
-            if (open < 0)
+            var length = 0;
+            for (var i = 0; i < html.Length;)
             {
-                text.Append(html, i, html.Length - i);
-                break;
+                var open = html.IndexOf('<', i);
+                if (open < 0)
+                {
+                    Copy(html.AsSpan(i), buffer, ref length);
+                    break;
+                }
+                Copy(html.AsSpan(i, open - i), buffer, ref length);
+                var close = html.IndexOf('>', open + 1);
+                if (close < 0)
+                {
+                    Copy(html.AsSpan(open), buffer, ref length);
+                    break;
+                }
+                var tag = html.AsSpan(open + 1, close - open - 1);
+                i = close + 1;
+                if (IsElement(tag, "script") || IsElement(tag, "style"))
+                {
+                    var end = html.AsSpan(i).IndexOf(Name(tag), StringComparison.OrdinalIgnoreCase);
+                    i = end < 0 ? html.Length : i + end;
+                    continue;
+                }
+                buffer[length++] = EndsLine(tag) ? '\n' : ' ';
             }
-            text.Append(html, i, open - i);
-            var close = html.IndexOf('>', open + 1);
-            if (close < 0)
-            {
-                text.Append(html, open, html.Length - open);
-                break;
-            }
-            var tag = html.AsSpan(open + 1, close - open - 1);
-            i = close + 1;
-            if (IsElement(tag, "script") || IsElement(tag, "style"))
-            {
-                var end = html.IndexOf("</" + Name(tag), i, StringComparison.OrdinalIgnoreCase);
-                i = end < 0 ? html.Length : end;
-                continue;
-            }
-            text.Append(EndsLine(tag) ? '\n' : ' ');
+            // Decodes the entities; a text without any is returned as it is.
+            return WebUtility.HtmlDecode(new string(buffer, 0, length));
         }
-        return WebUtility.HtmlDecode(text.ToString());
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Copy(ReadOnlySpan<char> text, char[] buffer, ref int length)
+    {
+        text.CopyTo(buffer.AsSpan(length));
+        length += text.Length;
     }
 
     private static bool EndsLine(ReadOnlySpan<char> tag)
@@ -53,5 +69,6 @@ internal static class Html
     private static bool IsElement(ReadOnlySpan<char> tag, string name) =>
         tag.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (tag.Length == name.Length || !char.IsAsciiLetterOrDigit(tag[name.Length]));
 
-    private static string Name(ReadOnlySpan<char> tag) => tag.StartsWith("script", StringComparison.OrdinalIgnoreCase) ? "script" : "style";
+    // The closing tag that ends a script or style element.
+    private static string Name(ReadOnlySpan<char> tag) => tag.StartsWith("script", StringComparison.OrdinalIgnoreCase) ? "</script" : "</style";
 }
