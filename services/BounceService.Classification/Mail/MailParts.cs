@@ -131,6 +131,8 @@ internal sealed class MailParts
         null or "us-ascii" or "ascii" or "utf-8" or "utf8" => IsIso2022Jp(bytes) ? Iso2022Jp.Value : Encoding.UTF8,
         "iso-8859-1" or "latin1" => Encoding.Latin1,
         "iso-2022-jp" => Iso2022Jp.Value,
+        // .NET no longer reads UTF-7, and MimeKit's look-up throws and catches to say so (old Outlook.com reports declare it).
+        "utf-7" or "unicode-1-1-utf-7" => Encoding.UTF8,
         var charset => CodePage(charset) ?? type.CharsetEncoding ?? Encoding.UTF8,
     };
 
