@@ -9,6 +9,8 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static partial class MailReader
 {
+    private const int MaxCollapsed = 2000;
+
     // Words over one header: linear, so no timeout.
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
@@ -141,9 +143,24 @@ internal static partial class MailReader
 
     private static bool IsComplaint(HeaderList headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
+    // The text's words one space apart, at most MaxCollapsed characters: written in one pass, with no array of words.
     private static string Collapse(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length > 2000 ? collapsed[..2000] : collapsed;
+        Span<char> collapsed = stackalloc char[MaxCollapsed];
+        var length = 0;
+        var gap = false;
+        foreach (var c in text)
+        {
+            if (c is '\n' or '\r' or '\t' or ' ')
+            {
+                gap = length > 0;
+                continue;
+            }
+            if (gap && length < MaxCollapsed) collapsed[length++] = ' ';
+            if (length == MaxCollapsed) break;
+            collapsed[length++] = c;
+            gap = false;
+        }
+        return new string(collapsed[..length]);
     }
 }
