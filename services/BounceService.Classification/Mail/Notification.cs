@@ -10,18 +10,13 @@ internal static class Notification
     public static (string Text, string? Copy) Split(string text)
     {
         // The first line never starts a copy: a notification has some text of its own first.
-        for (var start = text.IndexOf('\n') + 1; start > 0 && start < text.Length; start = NextLine(text, start))
+        for (var start = text.IndexOf('\n') + 1; start > 0 && start < text.Length;)
         {
             var end = text.IndexOf('\n', start);
             if (CopyMarkers.StartsCopy(text.AsSpan(start, (end < 0 ? text.Length : end) - start)))
                 return (text[..start], text[start..]);
+            start = end + 1;
         }
         return (text, null);
-    }
-
-    private static int NextLine(string text, int start)
-    {
-        var end = text.IndexOf('\n', start);
-        return end < 0 ? -1 : end + 1;
     }
 }
