@@ -75,7 +75,7 @@ internal static partial class MtaText
     // Returns the text and where the first line not taken starts.
     private static (string Text, int Next) Diagnostic(string text, int next, int indent, string address, string rest)
     {
-        var said = new StringBuilder(rest.TrimStart(':', ' ', '\t', '.', ','));
+        var said = new StringBuilder().Append(rest.AsSpan().TrimStart(": \t.,"));
         for (var taken = 0; next >= 0 && taken < MaxDiagnosticLines; taken++)
         {
             var start = next;
