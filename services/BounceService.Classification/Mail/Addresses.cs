@@ -35,19 +35,31 @@ internal static partial class Addresses
         }
     }
 
-    /// <summary>Every mailbox in <paramref name="text"/>, in order.</summary>
+    /// <summary>Every mailbox in <paramref name="text"/>, in order (at most 100), found as they are asked for.</summary>
+    /// <remarks>A caller that wants the first suitable one stops the search there.</remarks>
     public static IEnumerable<string> All(string text)
     {
-        var found = new List<string>();
+        var pattern = Mailbox(text);
+        Match? m = null;
+        for (var count = 0; count < 100; count++)
+        {
+            if (Next(pattern, text, m) is not { Success: true } next) yield break;
+            m = next;
+            yield return m.Value.Trim('.', '\'');
+        }
+    }
+
+    // The first match, or the one after `previous`; null when the search timed out (what came before is kept).
+    private static Match? Next(Regex pattern, string text, Match? previous)
+    {
         try
         {
-            for (var m = Mailbox(text).Match(text); m.Success && found.Count < 100; m = m.NextMatch()) found.Add(m.Value.Trim('.', '\''));
+            return previous is null ? pattern.Match(text) : previous.NextMatch();
         }
         catch (RegexMatchTimeoutException)
         {
-            // Keep what was found before the pathological part.
+            return null;
         }
-        return found;
     }
 
     /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>
