@@ -102,8 +102,8 @@ internal static partial class MailReader
     }
 
     // Or the copy pasted under the text ("Original Message: From: ... To: ...") does.
-    private static string? PastedRecipient(string? copy) =>
-        copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
+    private static string? PastedRecipient(ReadOnlyMemory<char> copy) =>
+        copy.IsEmpty ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
 
     // The first line with a server reply and its enhanced code, else the first line with an enhanced code.
     private static string? LineWithCode(string text)
