@@ -36,7 +36,7 @@ internal static partial class ReasonPhrases
         foreach (var (reason, phrases) in Ordered)
         {
             var bit = 1UL << reason;
-            if ((said & bit) == 0 && phrases.Pattern?.IsMatch(text) == true) said |= bit;
+            if ((said & bit) == 0 && Says(phrases.Pattern, text)) said |= bit;
         }
         return new(said & ~ruledOut);
     }
@@ -52,6 +52,13 @@ internal static partial class ReasonPhrases
         }
         return true;
     }
+
+    // Each alternative of the spam pattern holds "spam" or "listed at": a text with neither (most) is not run
+    // through it. Other patterns run as they are.
+    private static bool Says(Regex? pattern, string text) =>
+        pattern is not null
+        && (!ReferenceEquals(pattern, SpamPattern()) || text.Contains("spam", StringComparison.Ordinal) || text.Contains("listed at", StringComparison.Ordinal))
+        && pattern.IsMatch(text);
 
     // Linear, over capped text (TextRules.Prepare): no timeout, which would read the clock on every match.
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant)]
