@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -143,24 +144,32 @@ internal static partial class MailReader
 
     private static bool IsComplaint(HeaderList headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
-    // The text's words one space apart, at most MaxCollapsed characters: written in one pass, with no array of words.
+    // The text's words one space apart, at most MaxCollapsed characters: written in one pass into a borrowed buffer
+    // (a stackalloc would be zeroed first on every call), with no array of words.
     private static string Collapse(string text)
     {
-        Span<char> collapsed = stackalloc char[MaxCollapsed];
-        var length = 0;
-        var gap = false;
-        foreach (var c in text)
+        var collapsed = ArrayPool<char>.Shared.Rent(MaxCollapsed);
+        try
         {
-            if (c is '\n' or '\r' or '\t' or ' ')
+            var length = 0;
+            var gap = false;
+            foreach (var c in text)
             {
-                gap = length > 0;
-                continue;
+                if (c is '\n' or '\r' or '\t' or ' ')
+                {
+                    gap = length > 0;
+                    continue;
+                }
+                if (gap && length < MaxCollapsed) collapsed[length++] = ' ';
+                if (length == MaxCollapsed) break;
+                collapsed[length++] = c;
+                gap = false;
             }
-            if (gap && length < MaxCollapsed) collapsed[length++] = ' ';
-            if (length == MaxCollapsed) break;
-            collapsed[length++] = c;
-            gap = false;
+            return new string(collapsed, 0, length);
         }
-        return new string(collapsed[..length]);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(collapsed);
+        }
     }
 }
