@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Text;
 
 namespace BounceService.Classification.Mail;
 
@@ -10,7 +11,21 @@ internal static class Html
 {
     private static readonly string[] LineEndingTags = ["br", "/p", "/div", "/tr", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "/table"];
 
-    public static string ToText(string html)
+    /// <summary>The text of HTML still in bytes, read without making the markup a string (it is often mostly a style sheet).</summary>
+    public static string ToText(ReadOnlySpan<byte> html, Encoding encoding)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(html.Length));
+        try
+        {
+            return ToText(chars.AsSpan(0, encoding.GetChars(html, chars)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string ToText(ReadOnlySpan<char> html)
     {
         // The text is never longer than the markup: it is written into one borrowed buffer and copied out once.
         var buffer = ArrayPool<char>.Shared.Rent(html.Length);
@@ -19,24 +34,26 @@ internal static class Html
             var length = 0;
             for (var i = 0; i < html.Length;)
             {
-                var open = html.IndexOf('<', i);
+                var open = html[i..].IndexOf('<');
                 if (open < 0)
                 {
-                    Copy(html.AsSpan(i), buffer, ref length);
+                    Copy(html[i..], buffer, ref length);
                     break;
                 }
-                Copy(html.AsSpan(i, open - i), buffer, ref length);
-                var close = html.IndexOf('>', open + 1);
+                open += i;
+                Copy(html[i..open], buffer, ref length);
+                var close = html[(open + 1)..].IndexOf('>');
                 if (close < 0)
                 {
-                    Copy(html.AsSpan(open), buffer, ref length);
+                    Copy(html[open..], buffer, ref length);
                     break;
                 }
-                var tag = html.AsSpan(open + 1, close - open - 1);
+                close += open + 1;
+                var tag = html[(open + 1)..close];
                 i = close + 1;
                 if (IsElement(tag, "script") || IsElement(tag, "style"))
                 {
-                    var end = html.AsSpan(i).IndexOf(Name(tag), StringComparison.OrdinalIgnoreCase);
+                    var end = html[i..].IndexOf(Name(tag), StringComparison.OrdinalIgnoreCase);
                     i = end < 0 ? html.Length : i + end;
                     continue;
                 }
