@@ -11,8 +11,11 @@ public static class Classifier
 {
     public static Classification Classify(BounceInput input)
     {
-        var dsn = Enhanced(input.DsnCode, SmtpStatusCodes.FindEnhanced(input.Diagnostic), SmtpStatusCodes.FindServerEnhanced(input.Diagnostic));
-        var smtp = input.SmtpCode ?? SmtpStatusCodes.FindReply(input.Diagnostic);
+        // The codes in the text are searched for once: the status and the null-MX judgement below both use them.
+        var enhancedInText = SmtpStatusCodes.FindEnhanced(input.Diagnostic);
+        var replyInText = SmtpStatusCodes.FindReply(input.Diagnostic);
+        var dsn = Enhanced(input.DsnCode, enhancedInText, SmtpStatusCodes.FindServerEnhanced(input.Diagnostic));
+        var smtp = input.SmtpCode ?? replyInText;
 
         switch (input.EventType)
         {
@@ -52,15 +55,13 @@ public static class Classifier
         // subscriber (design.md section 3); only one known to answer DATA stays a filter's.
         if (kind == BounceKinds.Hard && reason == Reasons.Filtered && command is null && said.Says(Reasons.UserUnknown))
             scope = BounceScopes.Recipient;
-        return new(kind, status, reply, reason, scope, disagreement, Reasons.IsAddressDead(reason, ServerCode(input, dsn, smtp), text));
+        return new(kind, status, reply, reason, scope, disagreement, Reasons.IsAddressDead(reason, ServerCode(input, dsn, smtp, enhancedInText, replyInText), text));
     }
 
     // Sisimai judges a null MX by the server's own words: a code in the diagnostic, else its text ("temporary").
     // The fields (a DSN's "Status: 4.0.0" on a delayed report) are the sending MTA's, so they count only without a text.
-    private static string? ServerCode(BounceInput input, string? dsn, int? smtp) =>
-        string.IsNullOrWhiteSpace(input.Diagnostic)
-            ? dsn ?? smtp?.ToString()
-            : SmtpStatusCodes.FindEnhanced(input.Diagnostic) ?? SmtpStatusCodes.FindReply(input.Diagnostic)?.ToString();
+    private static string? ServerCode(BounceInput input, string? dsn, int? smtp, string? enhancedInText, int? replyInText) =>
+        string.IsNullOrWhiteSpace(input.Diagnostic) ? dsn ?? smtp?.ToString() : enhancedInText ?? replyInText?.ToString();
 
     // An expiry (X.4.7) quotes the last reply the MTA got before it gave up: "554 4.4.7 Message expired ...
     // <421 4.4.2 Connection timed out>". That reply is the status (as Sisimai reports it); the reason and the

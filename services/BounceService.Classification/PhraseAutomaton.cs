@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BounceService.Classification;
 
 /// <summary>
@@ -8,7 +11,10 @@ internal sealed class PhraseAutomaton
 {
     private readonly byte[] symbolOf = new byte[char.MaxValue + 1]; // 0: a character no phrase contains
     private readonly int symbols;
-    private readonly ushort[] next;  // state * symbols + symbol: the state after reading that symbol
+    // A state's row in `next` starts at state << rowShift: the scan's steps each wait for the one before, and a
+    // shift is quicker than a multiplication.
+    private readonly int rowShift;
+    private readonly ushort[] next;  // (state << rowShift) + symbol: the state after reading that symbol
     private readonly ulong[] tagsOf; // state: tags of the phrases ending there, its suffixes' included
 
     public PhraseAutomaton(IReadOnlyCollection<(string Phrase, int Tag)> phrases)
@@ -18,6 +24,7 @@ internal sealed class PhraseAutomaton
             symbolOf[c] = checked((byte)++symbols);
         }
         symbols++;
+        rowShift = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)symbols - 1);
 
         // The trie of all phrases, then each state's fallback (the longest proper suffix that is also in the trie).
         var children = new List<Dictionary<int, int>> { new() };
@@ -39,7 +46,7 @@ internal sealed class PhraseAutomaton
             tags[state] |= 1UL << tag;
         }
 
-        next = new ushort[checked(children.Count * symbols)];
+        next = new ushort[checked(children.Count << rowShift)];
         tagsOf = [.. tags];
         var fallback = new int[children.Count];
         var queue = new Queue<int>();
@@ -56,16 +63,16 @@ internal sealed class PhraseAutomaton
             tagsOf[state] |= tagsOf[fallback[state]];
             for (var s = 0; s < symbols; s++)
             {
-                var viaFallback = next[fallback[state] * symbols + s];
+                var viaFallback = next[(fallback[state] << rowShift) + s];
                 if (children[state].TryGetValue(s, out var child))
                 {
-                    next[state * symbols + s] = checked((ushort)child);
+                    next[(state << rowShift) + s] = checked((ushort)child);
                     fallback[child] = viaFallback;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    next[state * symbols + s] = viaFallback;
+                    next[(state << rowShift) + s] = viaFallback;
                 }
             }
         }
@@ -74,12 +81,16 @@ internal sealed class PhraseAutomaton
     /// <summary>The tags of every phrase that occurs in <paramref name="text"/>.</summary>
     public ulong Scan(ReadOnlySpan<char> text)
     {
+        // Read without bounds checks: by construction a symbol is below the row size and every entry of `next` is a state.
+        ref var symbolOf0 = ref MemoryMarshal.GetArrayDataReference(symbolOf);
+        ref var next0 = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var tagsOf0 = ref MemoryMarshal.GetArrayDataReference(tagsOf);
         ulong found = 0;
-        var state = 0;
+        nint state = 0;
         foreach (var c in text)
         {
-            state = next[state * symbols + symbolOf[c]];
-            found |= tagsOf[state];
+            state = Unsafe.Add(ref next0, (state << rowShift) + Unsafe.Add(ref symbolOf0, c));
+            found |= Unsafe.Add(ref tagsOf0, state);
         }
         return found;
     }

@@ -19,19 +19,24 @@ internal static partial class ReasonPhrases
     }
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
-    /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order and the
-    /// spam pattern are checked per reason, only for reasons not already said.</remarks>
+    /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order (after a
+    /// second pass for their longest pieces) and the spam pattern are checked only for reasons not already said.</remarks>
     public static Said Read(string text)
     {
         var found = Automaton.Scan(text);
         ulong said = found & uint.MaxValue, ruledOut = found >> 32;
+        // Most texts hold none of the phrases in order: one is looked for piece by piece only when the scan found
+        // its longest piece.
+        var keys = KeyAutomaton.Scan(text);
+        foreach (var (reason, pieces, tag) in PhrasesInOrder)
+        {
+            var bit = 1UL << reason;
+            if ((said & bit) == 0 && (keys & 1UL << tag) != 0 && InOrder(text, pieces)) said |= bit;
+        }
         foreach (var (reason, phrases) in Ordered)
         {
             var bit = 1UL << reason;
-            if ((said & bit) != 0) continue;
-            if (phrases.InOrder is not null && Array.Exists(phrases.InOrder, pieces => InOrder(text, pieces))
-                || phrases.Pattern?.IsMatch(text) == true)
-                said |= bit;
+            if ((said & bit) == 0 && Says(phrases.Pattern, text)) said |= bit;
         }
         return new(said & ~ruledOut);
     }
@@ -47,6 +52,13 @@ internal static partial class ReasonPhrases
         }
         return true;
     }
+
+    // Each alternative of the spam pattern holds "spam" or "listed at": a text with neither (most) is not run
+    // through it. Other patterns run as they are.
+    private static bool Says(Regex? pattern, string text) =>
+        pattern is not null
+        && (!ReferenceEquals(pattern, SpamPattern()) || text.Contains("spam", StringComparison.Ordinal) || text.Contains("listed at", StringComparison.Ordinal))
+        && pattern.IsMatch(text);
 
     // Linear, over capped text (TextRules.Prepare): no timeout, which would read the clock on every match.
     [GeneratedRegex(@"(?:\d\.\d\.\d|\d{3}) spam\z|rejected due to spam (?:url in )?(?:classification|content)|sender domain listed at \S+", RegexOptions.CultureInvariant)]
@@ -400,4 +412,14 @@ internal static partial class ReasonPhrases
         .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
             .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
     ]);
+
+    // Each phrase in order with its reason and the tag of its longest piece (tags are shared when there are more
+    // than 64 phrases: a shared tag only makes a phrase be looked for when another's piece was found).
+    private static readonly (int Reason, string[] Pieces, int Tag)[] PhrasesInOrder =
+    [
+        .. Ordered.SelectMany(r => (r.Phrases.InOrder ?? []).Select(pieces => (r.Reason, pieces)))
+            .Select((p, i) => (p.Reason, p.pieces, i % 64)),
+    ];
+
+    private static readonly PhraseAutomaton KeyAutomaton = new([.. PhrasesInOrder.Select(p => (p.Pieces.MaxBy(piece => piece.Length)!, p.Tag))]);
 }

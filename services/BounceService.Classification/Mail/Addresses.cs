@@ -28,12 +28,12 @@ internal static partial class Addresses
         return m.Success ? m.Value.Trim('.', '\'') : null;
     }
 
-    /// <summary>Every mailbox in <paramref name="text"/>, in order.</summary>
+    /// <summary>Every mailbox in <paramref name="text"/>, in order (at most 100), found as they are asked for.</summary>
+    /// <remarks>A caller that wants the first suitable one stops the search there.</remarks>
     public static IEnumerable<string> All(string text)
     {
-        var found = new List<string>();
-        for (var m = Mailbox(text).Match(text); m.Success && found.Count < 100; m = m.NextMatch()) found.Add(m.Value.Trim('.', '\''));
-        return found;
+        var m = Mailbox(text).Match(text);
+        for (var count = 0; count < 100 && m.Success; count++, m = m.NextMatch()) yield return m.Value.Trim('.', '\'');
     }
 
     /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>

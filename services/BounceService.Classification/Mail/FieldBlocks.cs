@@ -10,15 +10,18 @@ internal static class FieldBlocks
 {
     private const int MaxLines = 4000;
 
-    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text)
+    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text) => Parse(text.AsMemory());
+
+    /// <summary>The same over part of a text (a pasted copy read where it lies in the notification).</summary>
+    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text)
     {
         var current = new List<KeyValuePair<string, string>>();
         var start = 0;
         for (var lines = 0; start <= text.Length && lines < MaxLines; lines++)
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0) end = text.Length;
-            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            var end = text.Span[start..].IndexOf('\n');
+            end = end < 0 ? text.Length : start + end;
+            var line = text.Span[start..end].TrimEnd('\r');
             start = end + 1;
             if (line.IsWhiteSpace())
             {

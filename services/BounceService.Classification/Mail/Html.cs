@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -10,35 +11,67 @@ internal static class Html
 {
     private static readonly string[] LineEndingTags = ["br", "/p", "/div", "/tr", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "/table"];
 
-    public static string ToText(string html)
+    /// <summary>The text of HTML still in bytes, read without making the markup a string (it is often mostly a style sheet).</summary>
+    public static string ToText(ReadOnlySpan<byte> html, Encoding encoding)
     {
-        var text = new StringBuilder(html.Length / 2);
-        for (var i = 0; i < html.Length;)
+        var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(html.Length));
+        try
         {
-            var open = html.IndexOf('<', i);
-            if (open < 0)
-            {
-                text.Append(html, i, html.Length - i);
-                break;
-            }
-            text.Append(html, i, open - i);
-            var close = html.IndexOf('>', open + 1);
-            if (close < 0)
-            {
-                text.Append(html, open, html.Length - open);
-                break;
-            }
-            var tag = html.AsSpan(open + 1, close - open - 1);
-            i = close + 1;
-            if (IsElement(tag, "script") || IsElement(tag, "style"))
-            {
-                var end = html.IndexOf("</" + Name(tag), i, StringComparison.OrdinalIgnoreCase);
-                i = end < 0 ? html.Length : end;
-                continue;
-            }
-            text.Append(EndsLine(tag) ? '\n' : ' ');
+            return ToText(chars.AsSpan(0, encoding.GetChars(html, chars)));
         }
-        return WebUtility.HtmlDecode(text.ToString());
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string ToText(ReadOnlySpan<char> html)
+    {
+        // The text is never longer than the markup: it is written into one borrowed buffer and copied out once.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            var length = 0;
+            for (var i = 0; i < html.Length;)
+            {
+                var open = html[i..].IndexOf('<');
+                if (open < 0)
+                {
+                    Copy(html[i..], buffer, ref length);
+                    break;
+                }
+                open += i;
+                Copy(html[i..open], buffer, ref length);
+                var close = html[(open + 1)..].IndexOf('>');
+                if (close < 0)
+                {
+                    Copy(html[open..], buffer, ref length);
+                    break;
+                }
+                close += open + 1;
+                var tag = html[(open + 1)..close];
+                i = close + 1;
+                if (IsElement(tag, "script") || IsElement(tag, "style"))
+                {
+                    var end = html[i..].IndexOf(Name(tag), StringComparison.OrdinalIgnoreCase);
+                    i = end < 0 ? html.Length : i + end;
+                    continue;
+                }
+                buffer[length++] = EndsLine(tag) ? '\n' : ' ';
+            }
+            // Decodes the entities; a text without any is returned as it is.
+            return WebUtility.HtmlDecode(new string(buffer, 0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Copy(ReadOnlySpan<char> text, char[] buffer, ref int length)
+    {
+        text.CopyTo(buffer.AsSpan(length));
+        length += text.Length;
     }
 
     private static bool EndsLine(ReadOnlySpan<char> tag)
@@ -53,5 +86,6 @@ internal static class Html
     private static bool IsElement(ReadOnlySpan<char> tag, string name) =>
         tag.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (tag.Length == name.Length || !char.IsAsciiLetterOrDigit(tag[name.Length]));
 
-    private static string Name(ReadOnlySpan<char> tag) => tag.StartsWith("script", StringComparison.OrdinalIgnoreCase) ? "script" : "style";
+    // The closing tag that ends a script or style element.
+    private static string Name(ReadOnlySpan<char> tag) => tag.StartsWith("script", StringComparison.OrdinalIgnoreCase) ? "</script" : "</style";
 }

@@ -18,6 +18,12 @@ internal static class LineEndings
     public static byte[] Normalise(ReadOnlySpan<byte> raw)
     {
         var copy = raw.ToArray();
+        // Old Mac mail has no CRLF at all: then every CR is bare, and one vectorised pass replaces them all.
+        if (raw.IndexOf("\r\n"u8) < 0)
+        {
+            copy.AsSpan().Replace((byte)'\r', (byte)'\n');
+            return copy;
+        }
         for (var i = 0; i < copy.Length; i++)
         {
             if (copy[i] == '\r' && (i + 1 == copy.Length || copy[i + 1] != '\n')) copy[i] = (byte)'\n';

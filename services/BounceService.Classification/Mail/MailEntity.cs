@@ -7,7 +7,7 @@ namespace BounceService.Classification.Mail;
 /// and headers, its parts, the message it carries, or its content as the bytes where they lie (still in their
 /// transfer encoding, decoded only when read).
 /// </summary>
-internal sealed class MailEntity(ContentType type, List<Header> fields)
+internal sealed class MailEntity(ContentType type, Header[] fields)
 {
     private HeaderList? headers;
 
@@ -25,7 +25,7 @@ internal sealed class MailEntity(ContentType type, List<Header> fields)
 
     public bool IsMultipart => Type.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase);
 
-    public ContentEncoding Encoding => fields.Find(h => h.Id == HeaderId.ContentTransferEncoding)?.Value.Trim().ToLowerInvariant() switch
+    public ContentEncoding Encoding => Array.Find(fields, h => h.Id == HeaderId.ContentTransferEncoding)?.Value.Trim().ToLowerInvariant() switch
     {
         "base64" => ContentEncoding.Base64,
         "quoted-printable" => ContentEncoding.QuotedPrintable,
@@ -33,7 +33,7 @@ internal sealed class MailEntity(ContentType type, List<Header> fields)
         _ => ContentEncoding.Default,
     };
 
-    private static HeaderList Index(List<Header> fields)
+    private static HeaderList Index(Header[] fields)
     {
         var list = new HeaderList();
         foreach (var field in fields) list.Add(field);

@@ -51,21 +51,23 @@ internal static class MailLoader
     private sealed class TreeReader() : MimeReader(ReaderOptions, Stream.Null)
     {
         private readonly Stack<MailEntity> open = new();
-        private List<Header> headers = [];
+        // The headers read for the entity about to begin; each entity keeps an exact-size copy.
+        private readonly List<Header> headers = [];
         private ReadOnlyMemory<byte> input;
 
         private MailEntity? Root { get; set; }
 
         public MailEntity? Read(ReadOnlyMemory<byte> bytes, Stream stream, bool parse = true)
         {
-            (input, Root, headers) = (bytes, null, []);
+            (input, Root) = (bytes, null);
+            headers.Clear();
             open.Clear();
             SetStream(stream);
             if (parse) ReadMessage();
             return Root;
         }
 
-        protected override void OnHeadersBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken) => headers = [];
+        protected override void OnHeadersBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken) => headers.Clear();
 
         protected override void OnHeaderRead(Header header, int beginLineNumber, CancellationToken cancellationToken) => headers.Add(header);
 
@@ -89,8 +91,8 @@ internal static class MailLoader
 
         private void Begin(ContentType type)
         {
-            var entity = new MailEntity(type, headers);
-            headers = [];
+            var entity = new MailEntity(type, [.. headers]);
+            headers.Clear();
             if (open.TryPeek(out var parent))
             {
                 if (parent.IsMultipart) parent.Children.Add(entity);

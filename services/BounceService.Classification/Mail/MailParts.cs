@@ -85,16 +85,18 @@ internal sealed class MailParts
         else if (type.IsMimeType("text", "rfc822-headers") || type.IsMimeType("message", "global-headers") || type.IsMimeType("text", "rfc822-header"))
             ReturnedHeaderText ??= Decode(part);
         else if (type.IsMimeType("text", "html"))
-            Texts.Add(Html.ToText(Decode(part)));
+            Texts.Add(Decode(part, Html.ToText));
         else if (type.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
             Texts.Add(Decode(part));
     }
 
     private static bool IsHtml(MailEntity entity) => entity.Type.IsMimeType("text", "html");
 
-    // Decodes the transfer encoding and the declared charset of at most MaxTextBytes; no charset guessing
-    // (the addresses and codes that matter are ASCII), no copy of the rest of the part.
-    private static string Decode(MailEntity part)
+    private static string Decode(MailEntity part) => Decode(part, static (bytes, encoding) => encoding.GetString(bytes));
+
+    // Decodes the transfer encoding of at most MaxTextBytes and hands the bytes and their declared charset to
+    // `read`; no charset guessing (the addresses and codes that matter are ASCII), no copy of the rest of the part.
+    private static string Decode(MailEntity part, Func<ReadOnlySpan<byte>, Encoding, string> read)
     {
         var decoder = part.Encoding switch
         {
@@ -108,7 +110,7 @@ internal sealed class MailParts
             // No transfer encoding: the bytes where they lie in the message.
             var raw = part.Content.Span;
             raw = raw[..Math.Min(raw.Length, MaxTextBytes)];
-            return EncodingOf(part.Type, raw).GetString(raw);
+            return read(raw, EncodingOf(part.Type, raw));
         }
         // Encoded text is at most a third longer than what it decodes to.
         var encoded = part.Content[..Math.Min(part.Content.Length, MaxTextBytes * 4 / 3 + 4)];
@@ -117,7 +119,8 @@ internal sealed class MailParts
         try
         {
             var length = Math.Min(decoder.Decode(input.Array!, input.Offset, input.Count, buffer), MaxTextBytes);
-            return EncodingOf(part.Type, buffer.AsSpan(0, length)).GetString(buffer, 0, length);
+            var decoded = buffer.AsSpan(0, length);
+            return read(decoded, EncodingOf(part.Type, decoded));
         }
         finally
         {
@@ -131,6 +134,8 @@ internal sealed class MailParts
         null or "us-ascii" or "ascii" or "utf-8" or "utf8" => IsIso2022Jp(bytes) ? Iso2022Jp.Value : Encoding.UTF8,
         "iso-8859-1" or "latin1" => Encoding.Latin1,
         "iso-2022-jp" => Iso2022Jp.Value,
+        // .NET no longer reads UTF-7, and MimeKit's look-up throws and catches to say so (old Outlook.com reports declare it).
+        "utf-7" or "unicode-1-1-utf-7" => Encoding.UTF8,
         var charset => CodePage(charset) ?? type.CharsetEncoding ?? Encoding.UTF8,
     };
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -9,6 +10,8 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static partial class MailReader
 {
+    private const int MaxCollapsed = 2000;
+
     // Words over one header: linear, so no timeout.
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
@@ -164,8 +167,8 @@ internal static partial class MailReader
     }
 
     // Or the copy pasted under the text ("Original Message: From: ... To: ...") does.
-    private static string? PastedRecipient(string? copy) =>
-        copy is null ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
+    private static string? PastedRecipient(ReadOnlyMemory<char> copy) =>
+        copy.IsEmpty ? null : Addresses.First(FieldBlocks.Parse(copy).Select(b => b.Get("To")).FirstOrDefault(to => to is not null));
 
     // The first line with a server reply and its enhanced code, else the first line with an enhanced code; only
     // lines that name <paramref name="address"/> when one is given.
@@ -189,15 +192,17 @@ internal static partial class MailReader
     // returned message's sender.
     private static HashSet<string> NotRecipients(HeaderList headers, MailParts parts)
     {
+        var returnedFrom = parts.Returned is { } returned && returned.IndexOf(HeaderId.From) is >= 0 and var at ? returned[at] : null;
         var own = headers.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
-            .SelectMany(h => MailboxesIn(h.Value)).Concat(MailboxesIn(parts.Returned?[HeaderId.From])).Select(m => m.Address);
+            .SelectMany(MailboxesIn).Concat(MailboxesIn(returnedFrom)).Select(m => m.Address);
         var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
         if (Addresses.First(headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
         return set;
     }
 
-    private static IEnumerable<MailboxAddress> MailboxesIn(string? header) =>
-        header is not null && InternetAddressList.TryParse(header, out var list) ? list.Mailboxes : [];
+    // Parsed from the header's raw bytes: its decoded value would only be encoded again for the parser.
+    private static IEnumerable<MailboxAddress> MailboxesIn(Header? header) =>
+        header is not null && InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var list) ? list.Mailboxes : [];
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.
     private static bool IsReport(HeaderList? returned) =>
@@ -205,9 +210,32 @@ internal static partial class MailReader
 
     private static bool IsComplaint(HeaderList headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
+    // The text's words one space apart, at most MaxCollapsed characters: written in one pass into a borrowed buffer
+    // (a stackalloc would be zeroed first on every call), with no array of words.
     private static string Collapse(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length > 2000 ? collapsed[..2000] : collapsed;
+        var collapsed = ArrayPool<char>.Shared.Rent(MaxCollapsed);
+        try
+        {
+            var length = 0;
+            var gap = false;
+            foreach (var c in text)
+            {
+                if (c is '\n' or '\r' or '\t' or ' ')
+                {
+                    gap = length > 0;
+                    continue;
+                }
+                if (gap && length < MaxCollapsed) collapsed[length++] = ' ';
+                if (length == MaxCollapsed) break;
+                collapsed[length++] = c;
+                gap = false;
+            }
+            return new string(collapsed, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(collapsed);
+        }
     }
 }

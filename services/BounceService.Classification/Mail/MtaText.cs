@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification.Mail;
@@ -24,22 +25,23 @@ internal static partial class MtaText
     private static partial Regex AddressLine();
 
     /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
+    /// <remarks>The lines are walked where they lie: most have no address, and need no string of their own.</remarks>
     public static List<Finding> Read(string notification, ISet<string> notRecipients)
     {
-        var lines = notification.Replace("\r", "").Split('\n');
         var found = new List<Finding>();
-        for (var i = 0; i < lines.Length && found.Count < MaxRecipients; i++)
+        for (var next = 0; next >= 0 && found.Count < MaxRecipients;)
         {
-            var m = Match(lines[i]);
+            var line = NextLine(notification, ref next);
+            var m = Match(line);
             if (m is null) continue;
             var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
-            var (diagnostic, last) = Diagnostic(lines, i, address, m.Groups["lead"].Value + m.Groups["rest"].Value);
+            var (diagnostic, after) = Diagnostic(notification, next, Indent(line), address, m.Groups["lead"].Value + m.Groups["rest"].Value);
             // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
             var command = m.Groups["arrow"].Success && m.Groups["rcpt"].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
             found.Add(new(address, null, diagnostic, Command: command));
-            i = last; // a continuation line that names an address is the server's answer, not a recipient
+            next = after; // a continuation line that names an address is the server's answer, not a recipient
         }
         return found.Count > 0 ? found : Inline(notification, notRecipients);
     }
@@ -59,35 +61,45 @@ internal static partial class MtaText
         return address is null ? [] : [new(address, null, null)];
     }
 
-    private static Match? Match(string line)
+    private static Match? Match(ReadOnlySpan<char> line)
     {
         // Most lines name no address; a plain search skips them without running the pattern.
         if (!line.Contains('@')) return null;
-        var m = AddressLine().Match(line);
+        var m = AddressLine().Match(line.ToString());
         return m.Success ? m : null;
+    }
+
+    // The line that starts at `next`, without CRs (as MTAs end lines with CRLF or LF); `next` moves to the line
+    // after it, or to -1 after the last. A text that ends with a line break ends with an empty line.
+    private static ReadOnlySpan<char> NextLine(string text, ref int next)
+    {
+        var end = text.IndexOf('\n', next);
+        var line = text.AsSpan(next, (end < 0 ? text.Length : end) - next).TrimEnd('\r');
+        next = end < 0 ? -1 : end + 1;
+        return line.Contains('\r') ? line.ToString().Replace("\r", "") : line;
     }
 
     // The recipient's text runs to a blank line or the next recipient. A line that names an address is
     // still this recipient's text when it is indented under it or names the same address: Postfix folds
     // the server's answer as "    <a@b>... User Unknown (in reply to RCPT TO command)".
-    private static (string Text, int Last) Diagnostic(string[] lines, int at, string address, string rest)
+    // Returns the text and where the first line not taken starts.
+    private static (string Text, int Next) Diagnostic(string text, int next, int indent, string address, string rest)
     {
-        var parts = new List<string> { rest.TrimStart(':', ' ', '\t', '.', ',') };
-        var indent = Indent(lines[at]);
-        var last = at;
-        for (var i = at + 1; i < lines.Length && i <= at + MaxDiagnosticLines; i++)
+        var said = new StringBuilder().Append(rest.AsSpan().TrimStart(": \t.,"));
+        for (var taken = 0; next >= 0 && taken < MaxDiagnosticLines; taken++)
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 && parts.Exists(p => p.Length > 0)) break;
-            if (Match(lines[i]) is { } next && Indent(lines[i]) <= indent
-                && !next.Groups["addr"].Value.Equals(address, StringComparison.OrdinalIgnoreCase)) break;
-            parts.Add(line);
-            last = i;
+            var start = next;
+            var raw = NextLine(text, ref next);
+            var line = raw.Trim();
+            if (line.IsEmpty && said.Length > 0
+                || Match(raw) is { } other && Indent(raw) <= indent && !other.Groups["addr"].Value.Equals(address, StringComparison.OrdinalIgnoreCase))
+                return (said.ToString(), start);
+            if (!line.IsEmpty) said.Append(said.Length > 0 ? " " : "").Append(line);
         }
-        return (string.Join(' ', parts.Where(p => p.Length > 0)), last);
+        return (said.ToString(), next);
     }
 
-    private static int Indent(string line)
+    private static int Indent(ReadOnlySpan<char> line)
     {
         var blanks = 0;
         while (blanks < line.Length && line[blanks] is ' ' or '\t') blanks++;

@@ -9,12 +9,12 @@ internal static class OriginalHeaders
 {
     private const int MaxHeaders = 200;
 
-    public static OriginalMessage? Recover(MailParts parts, string? pastedCopy)
+    public static OriginalMessage? Recover(MailParts parts, ReadOnlyMemory<char> pastedCopy)
     {
         if (parts.Returned is { } returned)
             return From(returned.Where(h => IsKept(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, h.Value)));
-        var text = parts.ReturnedHeaderText ?? pastedCopy;
-        if (text is null) return null;
+        var text = parts.ReturnedHeaderText?.AsMemory() ?? pastedCopy;
+        if (text.IsEmpty) return null;
         var block = FieldBlocks.Parse(text).FirstOrDefault(b => b.Count >= 2);
         return block is null ? null : From(block);
     }
