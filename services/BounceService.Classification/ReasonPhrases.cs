@@ -41,7 +41,8 @@ internal static partial class ReasonPhrases
         return new(said & ~ruledOut);
     }
 
-    private static bool InOrder(string text, string[] pieces)
+    /// <summary>Whether <paramref name="pieces"/> appear in <paramref name="text"/> in this order.</summary>
+    internal static bool InOrder(string text, string[] pieces)
     {
         var from = 0;
         foreach (var piece in pieces)

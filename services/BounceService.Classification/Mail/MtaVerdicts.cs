@@ -49,20 +49,8 @@ internal static class MtaVerdicts
         var prepared = TextRules.Prepare(diagnostic);
         foreach (var (pieces, reason) in rules)
         {
-            if (InOrder(prepared, pieces)) return reason;
+            if (ReasonPhrases.InOrder(prepared, pieces)) return reason;
         }
         return null;
-    }
-
-    private static bool InOrder(string text, string[] pieces)
-    {
-        var from = 0;
-        foreach (var piece in pieces)
-        {
-            var at = text.IndexOf(piece, from, StringComparison.Ordinal);
-            if (at < 0) return false;
-            from = at + piece.Length;
-        }
-        return true;
     }
 }
