@@ -12,6 +12,36 @@ public class DeliveryStatusTests
     }
 
     [Fact]
+    public void An_internationalised_address_in_a_global_report_is_the_recipient()
+    {
+        // RFC 6533: message/global-delivery-status, an "utf-8" address type, UTF-8 in the notice.
+        var report = Emails.Read("""
+            From: MAILER-DAEMON@mx.example.jp
+            Subject: Undelivered Mail Returned to Sender
+            Content-Type: multipart/report; report-type=delivery-status; boundary="u1"
+
+            --u1
+            Content-Type: text/plain; charset=utf-8
+
+            <josé@example.com>: host mx.example.com said: 550 5.1.1 User unknown (in reply to RCPT TO command)
+
+            --u1
+            Content-Type: message/global-delivery-status
+
+            Reporting-MTA: dns; mx.example.jp
+
+            Final-Recipient: utf-8; josé@example.com
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+            --u1--
+            """);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("josé@example.com", "5.1.1", "userunknown"), (r.Recipient, r.Status, r.Verdict.Reason));
+    }
+
+    [Fact]
     public void Original_recipient_names_the_subscriber_and_the_final_one_is_kept()
     {
         var report = Emails.Read(Emails.Dsn("Original-Recipient: rfc822;list@example.org\nFinal-Recipient: RFC822; <b@example.org>\nAction: failed\nStatus: 5.2.2"));
