@@ -33,8 +33,9 @@ internal static class GmailStates
 
     private static (string? Command, string Reason)? Find(string text)
     {
+        // The forward search is vectorised and the backward one is not: most texts have no marker at all.
+        if (!text.Contains(Marker, StringComparison.OrdinalIgnoreCase)) return null;
         var at = text.LastIndexOf(Marker, StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return null;
         var digits = text.AsSpan(at + Marker.Length);
         var length = 0;
         while (length < digits.Length && length < 3 && char.IsAsciiDigit(digits[length])) length++;

@@ -54,9 +54,10 @@ public static partial class SmtpCommands
     {
         var end = at + word.Length;
         if (end < text.Length && char.IsAsciiLetterOrDigit(text[end])) return false;
+        // Every lead-in of Before() ends with a blank or a mark, so a word inside another ("email") needs no match.
         var start = Math.Max(0, at - Window);
         var before = text.AsSpan(start, at - start);
-        if (Before().IsMatch(before)) return true;
+        if (at > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) && Before().IsMatch(before)) return true;
         var rest = text.AsSpan(end, Math.Min(Window, text.Length - end));
         return word == Rcpt && RcptAfter().IsMatch(rest) || word == Data && DataAfter().IsMatch(rest);
     }

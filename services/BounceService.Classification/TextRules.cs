@@ -57,6 +57,17 @@ public static partial class TextRules
         _ => SoftReasons.Contains(reason) ? "soft" : "hard",
     };
 
+    // char.ToLowerInvariant of every UTF-16 unit, looked up: outside ASCII each call goes to ICU, and Japanese
+    // bounces are all non-ASCII text (128 KB, built once).
+    private static readonly char[] LowerInvariant = CreateLowerTable();
+
+    private static char[] CreateLowerTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++) table[c] = char.ToLowerInvariant((char)c);
+        return table;
+    }
+
     /// <summary>Lower case, one space between words, repeated reply codes dropped: the form phrases are matched in.</summary>
     /// <remarks>Ends with a space, so a phrase may end with one ("transaction failed ") at the end of the text too.</remarks>
     public static string Prepare(string? text)
@@ -84,7 +95,7 @@ public static partial class TextRules
             }
             if (space) prepared[length++] = ' ';
             space = false;
-            prepared[length++] = char.ToLowerInvariant(c);
+            prepared[length++] = LowerInvariant[c];
         }
         prepared[length++] = ' ';
         return new string(prepared[..length]);

@@ -42,7 +42,9 @@ internal static class CopyMarkers
         if (line.IsEmpty) return false;
         foreach (var start in LineStarts)
         {
-            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
+            // Most lines share no first letter with any start: one character compared rules them out cheaply.
+            if (line[..1].Equals(start.AsSpan(0, 1), StringComparison.OrdinalIgnoreCase)
+                && line.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return IsRuled(line);
     }

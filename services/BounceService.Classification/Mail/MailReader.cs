@@ -119,9 +119,12 @@ internal static partial class MailReader
         var semicolon = diagnostic.IndexOf(';');
         var typed = semicolon is > 0 and < 16 && !diagnostic.AsSpan(0, semicolon).ContainsAny(" \t");
         type = typed ? diagnostic[..(semicolon + 1)] + " " : "";
-        var reply = Collapse(typed ? diagnostic[(semicolon + 1)..] : diagnostic);
+        // A stage's first word ("SMTP") is in the text as it is, whatever the spacing: without it, nothing to collapse.
+        if (!Array.Exists(RefusalStages, stage => own.AsSpan().Contains(stage.AsSpan(0, stage.IndexOf(' ')), StringComparison.OrdinalIgnoreCase))) return false;
         var wider = Collapse(own);
-        return Array.Exists(RefusalStages, stage => wider.Contains(stage, StringComparison.OrdinalIgnoreCase)) && reply.Length > 0 && wider.Length > reply.Length && wider.Contains(reply, StringComparison.OrdinalIgnoreCase);
+        if (!Array.Exists(RefusalStages, stage => wider.Contains(stage, StringComparison.OrdinalIgnoreCase))) return false;
+        var reply = Collapse(typed ? diagnostic[(semicolon + 1)..] : diagnostic);
+        return reply.Length > 0 && wider.Length > reply.Length && wider.Contains(reply, StringComparison.OrdinalIgnoreCase);
     }
 
     // Exim names a failed pipe or file there ("|/usr/bin/procmail"), not an address: then the text's recipients stand.

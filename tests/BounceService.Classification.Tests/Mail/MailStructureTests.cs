@@ -184,6 +184,18 @@ public class MailStructureTests
         Assert.Equal(("Transient", "soft"), (r.Label, r.Verdict.Kind));
     }
 
+    [Theory]
+    // The first list runs to the first closing bracket, even past a second list's start.
+    [InlineData("\"bouncedRecipients\":[{\"emailAddress\":\"first@example.org\"}, \"bouncedRecipients\":[{\"emailAddress\":\"second@example.org\"}]", "first@example.org second@example.org")]
+    // Without any closing bracket there is no list at all, however many lists start.
+    [InlineData("\"bouncedRecipients\":[{\"emailAddress\":\"first@example.org\"}, \"bouncedRecipients\":[{\"emailAddress\":\"second@example.org\"}", "")]
+    public void Amazon_ses_recipients_are_those_of_the_first_list_up_to_its_bracket(string lists, string recipients)
+    {
+        var json = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"," + lists + "}}";
+        var report = Emails.Read($"From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{json}\n");
+        Assert.Equal(recipients, string.Join(' ', report.Recipients.Select(r => r.Recipient)));
+    }
+
     [Fact]
     public void An_amazon_ses_delivery_notification_is_no_bounce() =>
         Assert.False(Emails.Read("From: SES <no-reply@sns.amazonaws.com>\nTo: sender@example.com\nSubject: AWS Notification Message\n\n{\"notificationType\":\"Delivery\",\"delivery\":{\"recipients\":[\"a@example.org\"]}}\n").IsBounce);
