@@ -11,6 +11,7 @@ internal static class MtaVerdicts
 {
     private const string McAfee = "--- The following addresses had delivery problems ---";
     private const string MessageLabs = "@messagelabs.com";
+    private const string Aol = "mailer-daemon@aol.com";
 
     // Marker: compared case-insensitively with the notification text and the report's From header (rows of one
     // MTA share it). Pieces: looked for in this order in the prepared diagnostic.
@@ -24,6 +25,9 @@ internal static class MtaVerdicts
         // MessageLabs, Symantec.cloud (Lhost/MessageLabs.pm): "542 a@b Rejected"
         (MessageLabs, ["542 ", " rejected"], Reasons.UserUnknown),
         (MessageLabs, ["no such user"], Reasons.UserUnknown),
+        // Aol's outbound relays (Lhost/Aol.pm): a broken MX answer for the recipient's domain is its verdict of no mail there
+        (Aol, ["type=mx: malformed or unexpected name server reply"], Reasons.NotAccept),
+        (Aol, ["host or domain name not found"], Reasons.HostUnknown),
         // InterScan MSS (Lhost/InterScanMSS.pm): its own "Unable to deliver message to <a@b>." where no reply is quoted
         ("Unable to deliver message to <", ["unable to deliver message to <"], Reasons.UserUnknown),
     ];

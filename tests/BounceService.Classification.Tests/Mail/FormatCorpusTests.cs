@@ -32,8 +32,8 @@ public class FormatCorpusTests(ITestOutputHelper output)
 
         all.Print(output, byFormat);
         Assert.True(all.Total >= 3, "the formats corpus is missing");
-        // Just under today's figures (100 / 97.3 / 97.7 / 99.6 on 264 entries), so they catch regressions. The
+        // Just under today's figures (100 / 97.3 / 98.1 / 100 on 264 entries), so they catch regressions. The
         // issue's targets are 99 / 98 / 95 / 98: status is short of its target (Sisimai modules' own stand-in codes).
-        all.AssertAtLeast(recipients: 99.5, status: 97.0, reason: 97.0, hard: 99.2);
+        all.AssertAtLeast(recipients: 99.5, status: 97.0, reason: 97.8, hard: 99.5);
     }
 }

@@ -126,6 +126,17 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Theory]
+    [InlineData("MAILER-DAEMON@aol.com (Mail Delivery System)", "notaccept")]
+    [InlineData("MAILER-DAEMON@mx.example.com (Mail Delivery System)", "networkerror")] // others: a DNS failure on the way
+    public void Aols_malformed_mx_answer_means_the_domain_takes_no_mail(string from, string reason)
+    {
+        var report = Emails.Read(Bounce(from, "Undelivered Mail Returned to Sender",
+            "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.4.4\n"
+            + "Diagnostic-Code: X-Outbound-Mail-Relay; Name service error for name=example.org type=MX: Malformed or unexpected name server reply\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
     [Fact]
     public void InterScan_unable_to_deliver_without_a_reply_is_user_unknown()
     {
