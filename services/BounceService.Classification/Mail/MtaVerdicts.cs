@@ -12,6 +12,8 @@ internal static class MtaVerdicts
     private const string McAfee = "--- The following addresses had delivery problems ---";
     private const string MessageLabs = "@messagelabs.com";
     private const string Aol = "mailer-daemon@aol.com";
+    private const string Verizon = "@vtext.com";
+    private const string VerizonPictures = "vzwpix.com";
 
     // Marker: compared case-insensitively with the notification text and the report's From header (rows of one
     // MTA share it). Pieces: looked for in this order in the prepared diagnostic.
@@ -28,6 +30,9 @@ internal static class MtaVerdicts
         // Aol's outbound relays (Lhost/Aol.pm): a broken MX answer for the recipient's domain is its verdict of no mail there
         (Aol, ["type=mx: malformed or unexpected name server reply"], Reasons.NotAccept),
         (Aol, ["host or domain name not found"], Reasons.HostUnknown),
+        // Verizon's SMS/MMS gateways (Lhost/Verizon.pm): the reply they quote names an unknown user, whatever follows
+        (Verizon, ["550 - requested action not taken: no such user here"], Reasons.UserUnknown),
+        (VerizonPictures, ["no valid recipients for this mm"], Reasons.UserUnknown),
         // InterScan MSS (Lhost/InterScanMSS.pm): its own "Unable to deliver message to <a@b>." where no reply is quoted
         ("Unable to deliver message to <", ["unable to deliver message to <"], Reasons.UserUnknown),
     ];

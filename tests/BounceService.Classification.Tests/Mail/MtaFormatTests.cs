@@ -137,6 +137,17 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Theory]
+    [InlineData("post_master@vtext.com", "userunknown")]
+    [InlineData("postmaster@mx.example.com", "filtered")] // no command named: Sisimai's reading of a filter's answer
+    public void Verizons_quoted_reply_names_an_unknown_user(string from, string reason)
+    {
+        var report = Emails.Read(Bounce(from, "Undeliverable Message",
+            "Error: Invalid user address\n\nError message below:\n550 - Requested action not taken: no such user here\n\n"
+            + "Message details:\n  Subject: Test\n  MAIL FROM: sender@example.com\n  RCPT TO: 5551234567@example.org\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
     [Fact]
     public void InterScan_unable_to_deliver_without_a_reply_is_user_unknown()
     {
