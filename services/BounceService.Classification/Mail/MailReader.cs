@@ -67,12 +67,8 @@ internal static partial class MailReader
         fromText = WithVerdictAbove(fromText, text);
         if (fromText.Count == 1 && !TextSaysWhy(fromText[0].Diagnostic))
             fromText = [fromText[0] with { Diagnostic = Collapse(fromText[0].Diagnostic + " " + text) }];
-        // Some list the recipients apart from the replies: a reply that names each recipient is its own (X3's
-        // "SMTP:RCPT host ...: 550 5.1.1 <a@b>..."); one reply above the list failed them all (MailMarshal's
-        // "Could not be delivered because of / 550 5.1.1 ... / The following recipients were affected:").
-        else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && LineWithCode(text) is { } shared
-            && (fromText.TrueForAll(f => LineWithCode(text, f.Recipient) is not null) || IsAbove(text, shared, fromText[0].Recipient)))
-            fromText = fromText.Select(f => f with { Diagnostic = (f.Diagnostic + " " + (LineWithCode(text, f.Recipient) ?? shared)).Trim() }).ToList();
+        else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && WithListedReplies(fromText, text) is { } replied)
+            fromText = replied;
         // Gmail and Biglobe list the failed addresses, then explain once under the list: Sisimai gives the
         // explanation to the last address only, as it reads.
         else if (fromText.Count > 1 && !TextSaysWhy(fromText[^1].Diagnostic) && TextAfter(text, fromText[^1].Recipient) is { } after)
@@ -147,6 +143,18 @@ internal static partial class MailReader
         if (MtaPhrases.ReasonOf(TextRules.Prepare(above)) is null) return findings;
         var verdict = Collapse(above);
         return findings.Select(f => f with { Diagnostic = verdict + " " + f.Diagnostic }).ToList();
+    }
+
+    // Some list the recipients apart from the replies: a reply that names each recipient is its own (X3's
+    // "SMTP:RCPT host ...: 550 5.1.1 <a@b>..."); one reply above the list failed them all (MailMarshal's
+    // "Could not be delivered because of / 550 5.1.1 ... / The following recipients were affected:"). Null when
+    // neither holds (Gmail's one explanation under the list: see the rule after this one).
+    private static List<Finding>? WithListedReplies(List<Finding> findings, string text)
+    {
+        if (LineWithCode(text) is not { } shared) return null;
+        var own = findings.ConvertAll(f => LineWithCode(text, f.Recipient));
+        if (own.Contains(null) && !IsAbove(text, shared, findings[0].Recipient)) return null;
+        return findings.Select((f, i) => f with { Diagnostic = (f.Diagnostic + " " + (own[i] ?? shared)).Trim() }).ToList();
     }
 
     private static bool IsAbove(string text, string line, string recipient)
