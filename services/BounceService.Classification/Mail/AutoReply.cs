@@ -14,7 +14,7 @@ internal static partial class AutoReply
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();
 
-    public static bool Is(HeaderList headers)
+    public static bool Is(MailHeaders headers)
     {
         if (headers["Auto-Submitted"]?.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase) == true) return true;
         if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")) return true;

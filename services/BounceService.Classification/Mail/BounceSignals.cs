@@ -22,7 +22,7 @@ internal static partial class BounceSignals
     [GeneratedRegex(@"^\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|r)\s*(?:\[\d+\])?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyOrForward();
 
-    public static bool Any(HeaderList headers)
+    public static bool Any(MailHeaders headers)
     {
         if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers)) return true;
         if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;

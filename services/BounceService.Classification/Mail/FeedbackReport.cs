@@ -8,7 +8,7 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static class FeedbackReport
 {
-    public static List<Finding> Read(string report, HeaderList? returned)
+    public static List<Finding> Read(string report, MailHeaders? returned)
     {
         var fields = FieldBlocks.Parse(report).SelectMany(b => b).ToList();
         var type = fields.Get("Feedback-Type")?.Trim().ToLowerInvariant();
@@ -20,7 +20,7 @@ internal static class FeedbackReport
     }
 
     /// <summary>Where the complained-about message went, by its own headers (Hotmail's JMRP adds its own).</summary>
-    public static string? ReturnedRecipient(HeaderList? returned)
+    public static string? ReturnedRecipient(MailHeaders? returned)
     {
         if (returned is null) return null;
         return Addresses.First(returned["X-HmXmrOriginalRecipient"])
@@ -32,7 +32,7 @@ internal static class FeedbackReport
     /// Apple Mail's one-click unsubscribe: a message from the subscriber to the list's opt-out address,
     /// marked <c>X-Apple-Unsubscribe: true</c>. The subscriber asks to receive no more mail.
     /// </summary>
-    public static List<Finding>? Unsubscribe(HeaderList headers) =>
+    public static List<Finding>? Unsubscribe(MailHeaders headers) =>
         headers["X-Apple-Unsubscribe"]?.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true
         && Addresses.First(headers[HeaderId.From]) is { } subscriber
             ? [new(subscriber, null, "opt-out")]

@@ -22,7 +22,7 @@ internal static class ListManagerNotice
     private const string ManagerSender = "-admin@";
 
     /// <summary>Whether the message is a list manager's refusal.</summary>
-    public static bool Is(HeaderList headers) =>
+    public static bool Is(MailHeaders headers) =>
         headers.Contains(ManagerHeader) && headers[HeaderId.Subject] is { } subject
         && headers[HeaderId.From]?.Contains(ManagerSender, StringComparison.OrdinalIgnoreCase) == true
         && Array.Exists(RefusalSubjects, s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
@@ -31,7 +31,7 @@ internal static class ListManagerNotice
     /// The list named at the end of a line of <paramref name="text"/>, else the first address in brackets (a
     /// translated notice words it otherwise); the subject leads the text as why, as the subject alone may say it.
     /// </summary>
-    public static List<Finding> Read(HeaderList headers, string text)
+    public static List<Finding> Read(MailHeaders headers, string text)
     {
         if (!Is(headers)) return [];
         string? bracketed = null;

@@ -9,13 +9,12 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal sealed class MailEntity(ContentType type, Header[] fields)
 {
-    private HeaderList? headers;
+    private MailHeaders? headers;
 
     public ContentType Type { get; } = type;
 
     /// <summary>A message's own headers for its top entity; a part's MIME headers otherwise.</summary>
-    /// <remarks>Indexed only when asked for: most parts are asked only for their transfer encoding.</remarks>
-    public HeaderList Headers => headers ??= Index(fields);
+    public MailHeaders Headers => headers ??= new(fields);
 
     public List<MailEntity> Children { get; } = [];
     /// <summary>The message inside a <c>message/rfc822</c> (or <c>text/rfc822-headers</c>) part.</summary>
@@ -32,11 +31,4 @@ internal sealed class MailEntity(ContentType type, Header[] fields)
         "x-uuencode" or "uuencode" or "x-uue" => ContentEncoding.UUEncode,
         _ => ContentEncoding.Default,
     };
-
-    private static HeaderList Index(Header[] fields)
-    {
-        var list = new HeaderList();
-        foreach (var field in fields) list.Add(field);
-        return list;
-    }
 }

@@ -20,7 +20,7 @@ internal sealed class MailParts
     public List<string> DeliveryStatus { get; } = [];
     public List<string> FeedbackReports { get; } = [];
     /// <summary>The returned message's headers, when the report carried it as <c>message/rfc822</c>.</summary>
-    public HeaderList? Returned { get; private set; }
+    public MailHeaders? Returned { get; private set; }
     /// <summary>The same returned message whole, to read when it is itself a report.</summary>
     public MailEntity? ReturnedPart { get; private set; }
     public string? ReturnedHeaderText { get; private set; }

@@ -201,10 +201,10 @@ internal static partial class MailReader
 
     // The report's own sender and addressees (every such header, as a MimeMessage would gather them) and the
     // returned message's sender.
-    private static HashSet<string> NotRecipients(HeaderList headers, MailParts parts)
+    private static HashSet<string> NotRecipients(MailHeaders headers, MailParts parts)
     {
-        var returnedFrom = parts.Returned is { } returned && returned.IndexOf(HeaderId.From) is >= 0 and var at ? returned[at] : null;
-        var own = headers.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
+        var returnedFrom = parts.Returned?.First(HeaderId.From);
+        var own = headers.All.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
             .SelectMany(MailboxesIn).Concat(MailboxesIn(returnedFrom)).Select(m => m.Address);
         var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
         if (Addresses.First(headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
@@ -216,10 +216,10 @@ internal static partial class MailReader
         header is not null && InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var list) ? list.Mailboxes : [];
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.
-    private static bool IsReport(HeaderList? returned) =>
+    private static bool IsReport(MailHeaders? returned) =>
         returned?[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report");
 
-    private static bool IsComplaint(HeaderList headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
+    private static bool IsComplaint(MailHeaders headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
     // The text's words one space apart, at most MaxCollapsed characters: written in one pass into a borrowed buffer
     // (a stackalloc would be zeroed first on every call), with no array of words.
