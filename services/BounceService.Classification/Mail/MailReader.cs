@@ -47,7 +47,7 @@ internal static partial class MailReader
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
         var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session
             : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
-            : MtaText.Read(text, NotRecipients(headers, parts));
+            : MtaText.Read(text, new OwnAddresses(headers, parts.Returned));
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
 
@@ -198,22 +198,6 @@ internal static partial class MailReader
 
     private static bool TextSaysWhy(string? diagnostic) =>
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;
-
-    // The report's own sender and addressees (every such header, as a MimeMessage would gather them) and the
-    // returned message's sender.
-    private static HashSet<string> NotRecipients(MailHeaders headers, MailParts parts)
-    {
-        var returnedFrom = parts.Returned?.First(HeaderId.From);
-        var own = headers.All.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender)
-            .SelectMany(MailboxesIn).Concat(MailboxesIn(returnedFrom)).Select(m => m.Address);
-        var set = new HashSet<string>(own, StringComparer.OrdinalIgnoreCase);
-        if (Addresses.First(headers[HeaderId.ReturnPath]) is { } returnPath) set.Add(returnPath);
-        return set;
-    }
-
-    // Parsed from the header's raw bytes: its decoded value would only be encoded again for the parser.
-    private static IEnumerable<MailboxAddress> MailboxesIn(Header? header) =>
-        header is not null && InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var list) ? list.Mailboxes : [];
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.
     private static bool IsReport(MailHeaders? returned) =>

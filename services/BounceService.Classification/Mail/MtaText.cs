@@ -26,7 +26,7 @@ internal static partial class MtaText
 
     /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
     /// <remarks>The lines are walked where they lie: most have no address, and need no string of their own.</remarks>
-    public static List<Finding> Read(string notification, ISet<string> notRecipients)
+    public static List<Finding> Read(string notification, OwnAddresses notRecipients)
     {
         var found = new List<Finding>();
         for (var next = 0; next >= 0 && found.Count < MaxRecipients;)
@@ -55,7 +55,7 @@ internal static partial class MtaText
 
     // Some MTAs name the recipient mid-sentence ("Unable to deliver message to: <a@b>"); then any address
     // in the text that is not the sender's or the mail system's is the recipient, and the text is why.
-    private static List<Finding> Inline(string notification, ISet<string> notRecipients)
+    private static List<Finding> Inline(string notification, OwnAddresses notRecipients)
     {
         var address = Addresses.All(notification).FirstOrDefault(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a));
         return address is null ? [] : [new(address, null, null)];
