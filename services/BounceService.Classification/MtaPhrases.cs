@@ -3,7 +3,7 @@ using static BounceService.Classification.Reasons;
 namespace BounceService.Classification;
 
 /// <summary>
-/// What sending MTAs write in their own bounces (Exim, qmail, qmail-ldap, FML, OpenSMTPD, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
+/// What sending MTAs write in their own bounces (Exim, qmail, qmail-ldap, FML, OpenSMTPD, DragonFly Mail Agent, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
 /// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
@@ -90,6 +90,8 @@ internal static class MtaPhrases
         ("please turn on smtp authentication in your mail client", SecurityError),
         // Verizon's MMS gateway
         ("no valid recipients for this mm", UserUnknown),
+        // DragonFly Mail Agent (dma): it gave up on its own, with no server reply to quote
+        ("dns lookup failure: host ", HostUnknown), ("could not deliver for the last ", Expired),
         // Zoho, 1&1, Sun Messaging Server
         ("host not reachable", Expired), ("mail size limit exceeded", MesgTooBig), ("illegal host/domain name found", HostUnknown),
         // Facebook's error tokens

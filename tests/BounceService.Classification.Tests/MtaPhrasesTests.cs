@@ -24,6 +24,8 @@ public class MtaPhrasesTests
     [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", "systemerror")] // qmail-ldap
     [InlineData("Unknown user: kijitora@example.com", "userunknown")] // IMail
     [InlineData("Delivery failed 5 attempts: kijitora@example.com", "expired")] // IMail
+    [InlineData("DNS lookup failure: host neko.example.invalid not found", "hostunknown")] // DragonFly Mail Agent
+    [InlineData("Could not deliver for the last 432000 seconds. Giving up.", "expired")] // DragonFly Mail Agent
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

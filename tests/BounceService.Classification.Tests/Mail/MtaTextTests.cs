@@ -32,6 +32,15 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Each_unable_to_deliver_line_names_a_recipient()
+    {
+        // Trend Micro writes one line per failed domain; each is a recipient, and without a quoted reply its own words say why.
+        var body = "Unable to deliver message to <a@example.org> (and other recipients in the same domain).\nUnable to deliver message to <b@example.net>.\n";
+        var report = Emails.Read("From: \"InterScan MSS\" <postmaster@imss.example.com>\nTo: sender@example.com\nSubject: Mail could not be delivered\n\n" + body);
+        Assert.Equal([("a@example.org", "userunknown"), ("b@example.net", "userunknown")], report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+    }
+
+    [Fact]
     public void Office365_code_further_down_the_text_is_the_status()
     {
         var body = "Your message to a@example.org couldn't be delivered.\n\n<mailto:a@example.org> The email address wasn't found at the destination domain.\n\n"
