@@ -31,8 +31,7 @@ public static partial class PseudoStatus
     // Words of a sending MTA that gave up on an expiry or a full mailbox without any code: Sisimai's Exim and
     // Gmail modules call those temporary (4.0.947, 4.0.922). Not "retry timeout exceeded" alone: GMX and Mail.ru
     // write it too, and Sisimai's modules for them call it permanent.
-    private static readonly string[] StillRetrying =
-        ["retry time not reached", "delay reason:", "this message was created automatically by mail delivery software", "warning message only"];
+    private static readonly string[] StillRetrying = ["retry time not reached", "delay reason:", "warning message only"];
 
     // A reply code anywhere in the text ("ResponseCode 421", "ERROR_CODE :421"), as Sisimai looks for one.
     [GeneratedRegex(@"(?<![\d.])[45][0-5][0-9](?![\d.])", RegexOptions.CultureInvariant)]
@@ -42,15 +41,18 @@ public static partial class PseudoStatus
     /// <paramref name="status"/> when there is one; otherwise Sisimai's stand-in for <paramref name="reason"/>:
     /// class 4 when the reply code (or the first one in the text) is 4xx or, with none, the text says temporary.
     /// <c>null</c> for a reason Sisimai has no stand-in for (<c>greylisted</c>, <c>spamtrap</c>, <c>feedback</c>).
+    /// <paramref name="gaveUpRetrying"/>: the sending MTA's notice says it retried until it gave up
+    /// (<see cref="Mail.MailRecipient.GaveUpRetrying"/>); then an expiry or a full mailbox without any code is temporary.
     /// </summary>
-    public static string? Or(string? status, string reason, int? replyCode, string? diagnostic)
+    public static string? Or(string? status, string reason, int? replyCode, string? diagnostic, bool gaveUpRetrying = false)
     {
         if (status is not null) return status;
         if (!Detail.TryGetValue(reason, out var detail)) return null;
         var inText = diagnostic is null ? null : ReplyCodeInText().Match(diagnostic) is { Success: true } m ? m.Value : null;
         var temporary = replyCode is { } code ? code / 100 == 4
             : inText is not null ? inText[0] == '4'
-            : diagnostic is not null && (diagnostic.Contains("temporar", StringComparison.OrdinalIgnoreCase)
+            : reason is "expired" or "mailboxfull" && gaveUpRetrying
+              || diagnostic is not null && (diagnostic.Contains("temporar", StringComparison.OrdinalIgnoreCase)
                 || diagnostic.Contains("persistent", StringComparison.OrdinalIgnoreCase)
                 || reason is "expired" or "mailboxfull" && Array.Exists(StillRetrying, w => diagnostic.Contains(w, StringComparison.OrdinalIgnoreCase)));
         if (!temporary || PermanentOnly.Contains(reason)) return $"5.0.{detail}";

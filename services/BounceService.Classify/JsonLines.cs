@@ -23,7 +23,7 @@ internal static class JsonLines
             {
                 // The address that failed, as Sisimai names it (the DSN's Final-Recipient); the one we sent to
                 // (Original-Recipient, what Ingest looks the subscriber up by) follows when it differs.
-                Entry(json, r.FinalRecipient ?? r.Recipient, r.Verdict, r.Hard, Status(r.Verdict, r.Diagnostic), r.Diagnostic,
+                Entry(json, r.FinalRecipient ?? r.Recipient, r.Verdict, r.Hard, Status(r.Verdict, r.Diagnostic, r.GaveUpRetrying), r.Diagnostic,
                     r.FinalRecipient is null ? null : r.Recipient);
             }
             json.WriteEndArray();
@@ -52,8 +52,8 @@ internal static class JsonLines
 
     // Where the bounce names no status code, Sisimai's stand-in X.0.9NN for the reason, as in the corpus labels
     // (none for a complaint: "feedback" has no stand-in).
-    private static string? Status(Verdict verdict, string? diagnostic) =>
-        PseudoStatus.Or(verdict.Dsn, verdict.Reason, verdict.SmtpCode, diagnostic);
+    private static string? Status(Verdict verdict, string? diagnostic, bool gaveUpRetrying = false) =>
+        PseudoStatus.Or(verdict.Dsn, verdict.Reason, verdict.SmtpCode, diagnostic, gaveUpRetrying);
 
     private static void Entry(Utf8JsonWriter json, string? recipient, Verdict verdict, bool hard, string? status,
         string? diagnostic = null, string? originalRecipient = null)

@@ -28,6 +28,15 @@ public class PseudoStatusTests
     public void Reasons_sisimai_lacks_get_no_stand_in(string reason) =>
         Assert.Null(PseudoStatus.Or(null, reason, 550, "text"));
 
+    // Sisimai's Exim module: a failure it retried until it gave up, with no code at all, is temporary.
+    [Theory]
+    [InlineData("mailboxfull", null, "mailbox is full: retry timeout exceeded", "4.0.922")]
+    [InlineData("expired", null, "host mx.example.org [192.0.2.1]: Connection timed out", "4.0.947")]
+    [InlineData("expired", 550, "retry timeout exceeded", "5.0.947")]
+    [InlineData("hostunknown", null, "all relevant MX records point to non-existent hosts", "5.0.912")]
+    public void A_failure_the_mta_gave_up_retrying_is_temporary_without_a_code(string reason, int? reply, string text, string expected) =>
+        Assert.Equal(expected, PseudoStatus.Or(null, reason, reply, text, gaveUpRetrying: true));
+
     [Fact]
     public void An_address_is_not_taken_for_a_reply_code() =>
         Assert.Equal("5.0.944", PseudoStatus.Or(null, "networkerror", null, "connect to 192.0.2.421.example: refused"));

@@ -18,6 +18,17 @@ internal static partial class MailReader
 
     private const string SpamFilterMark = "X-SPASIGN";
 
+    // Exim's own notice (deliver.c): its first words, and its marker before the returned copy. Exim bounces a full
+    // mailbox or an unreachable host only after retrying it, so without any code Sisimai's Exim module calls those
+    // failures temporary. Its kin reuse the first words but are not read so: Mail.ru after a preamble of its own,
+    // MXLogic with its own marker ("Included is a copy of the message header:").
+    private const string EximNotice = "This message was created automatically by mail delivery software.";
+    private const string EximCopyMarker = "------ This is a copy of the message";
+
+    private static bool IsEximNotice(string text, ReadOnlyMemory<char> copy) =>
+        text.AsSpan().TrimStart().StartsWith(EximNotice, StringComparison.Ordinal)
+        && copy.Span.TrimStart().StartsWith(EximCopyMarker, StringComparison.Ordinal);
+
     public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
     private static MailReport Read(MailEntity message, bool wrapped)
@@ -77,6 +88,8 @@ internal static partial class MailReader
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
+        if (IsEximNotice(text, copy))
+            fromText = fromText.Select(f => f with { GaveUpRetrying = true }).ToList();
         // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
         if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
             fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();

@@ -8,6 +8,8 @@ namespace BounceService.Classification.Mail;
 /// <param name="Hard">The address itself is permanently bad (Sisimai's sense: <see cref="Classification.AddressIsDead"/>).</param>
 /// <param name="Label">The sending system's own category for the failure, when the report gives one (PowerMTA's
 /// <c>X-PowerMTA-BounceCategory</c>, SES's <c>bounceType</c>).</param>
+/// <param name="GaveUpRetrying">The sending MTA's own notice (Exim's) reports what it had kept retrying until it gave
+/// up: without any code, Sisimai then calls an expiry or a full mailbox temporary (<see cref="PseudoStatus"/>).</param>
 public sealed record MailRecipient(
     string Recipient,
     string EventType,
@@ -18,4 +20,5 @@ public sealed record MailRecipient(
     Classification Verdict,
     bool Hard,
     string? FinalRecipient = null,
-    string? Label = null);
+    string? Label = null,
+    bool GaveUpRetrying = false);

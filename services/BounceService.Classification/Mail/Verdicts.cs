@@ -9,6 +9,6 @@ internal static class Verdicts
         var verdict = Classifier.Classify(new BounceInput(
             eventType, finding.ReplyCode, finding.Status, finding.Diagnostic, ProviderLabel: finding.Label, Action: finding.Action, SmtpCommand: finding.Command, MtaReason: finding.MtaReason));
         var hard = verdict.AddressIsDead; // Sisimai's "hard": the address itself is dead
-        return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard, finding.FinalRecipient, finding.Label);
+        return new(finding.Recipient, eventType, verdict.Dsn, verdict.SmtpCode, finding.Diagnostic, finding.Action, verdict, hard, finding.FinalRecipient, finding.Label, finding.GaveUpRetrying);
     }
 }

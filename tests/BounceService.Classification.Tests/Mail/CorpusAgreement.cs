@@ -47,7 +47,7 @@ internal sealed class CorpusAgreement
         }
         Recipients++;
         // Compared as bounce-classify prints it: Sisimai's stand-in X.0.9NN where the bounce names no code.
-        var status = PseudoStatus.Or(got.Status, got.Verdict.Reason, got.ReplyCode, got.Diagnostic);
+        var status = PseudoStatus.Or(got.Status, got.Verdict.Reason, got.ReplyCode, got.Diagnostic, got.GaveUpRetrying);
         if (status == expected.Status) Status++;
         else Misses.Add($"{file}: status {status}, Sisimai {expected.Status}");
         if (got.Verdict.Reason == expected.Reason) Reason++;
