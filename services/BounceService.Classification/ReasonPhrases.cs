@@ -298,7 +298,7 @@ internal static partial class ReasonPhrases
             "sender ip address rejected", "server access forbidden by your ip ",
             "service not available, closing transmission channel", "smtp error from remote mail server after initial connection:",
             "sorry, that domain isn't in my list of allowed rcpthosts", "sorry, your remotehost looks suspiciously like spammer",
-            "temporarily deferred due to unexpected volume or user complaints", "to submit messages to this e-mail system has been rejected",
+            "to submit messages to this e-mail system has been rejected",
             "too many spams from your ip", "too many unwanted messages have been sent from the following ip address above",
             "was blocked by ", "we do not accept mail from dynamic ips", "you are not allowed to connect",
             "you are sending spam", "your ip address is listed in the rbl", "your network is temporary blacklisted",
@@ -337,6 +337,8 @@ internal static partial class ReasonPhrases
         [Reasons.BadReputation] = new([
             "a poor email reputation score", "has been temporarily rate limited due to ip reputation",
             "ip/domain reputation problems", "likely suspicious due to the very low reputation", "the sending mta's poor reputation",
+            "none/bad reputation", // Sisimai 5.2+ (t-online.de)
+            "temporarily deferred due to unexpected volume or user complaints", // Sisimai 5.2+ (Yahoo; was blocked)
         ]),
         [Reasons.SecurityError] = new([
             "account not subscribed to ses", "authentication credentials invalid", "authentication failure",

@@ -28,6 +28,8 @@ public class TextRulesTests
     [InlineData("This message is not RFC 5322 compliant; it has been blocked", "notcompliantrfc", "hard")]
     [InlineData("There are multiple Subject headers", "notcompliantrfc", "hard")]
     [InlineData("Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address", "badreputation", "soft")]
+    [InlineData("554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL) none/bad reputation", "badreputation", "soft")]
+    [InlineData("421 4.7.0 Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1", "badreputation", "soft")]
     [InlineData("Sender verify failed", "rejected", "hard")]
     [InlineData("Message content rejected, UBE", "spamdetected", "hard")]
     [InlineData("Please try again slower", "speeding", "soft")]
