@@ -90,6 +90,12 @@ internal static partial class ReasonPhrases
             "user has too many messages on the server", "user is over quota", "user is over the quota", "user over quota",
             "was automatically rejected: quota exceeded", "would be over the allowed quota", "is over quota",
             "postfach voll", // design: German
+            "no space left on device", "not sufficient disk space", "mailbox would exceed maximum allowed storage",
+            "user's space has been used up", // Sisimai 5.2+
+        ], [
+            // Sisimai 5.2+
+            ["account is ", " quota"], ["disk", "quota"], ["enough ", " space"], ["mailbox ", "exceeded", " limit"],
+            ["mailbox ", "full"], ["mailbox ", "quota"], ["maildir ", "quota"], ["over ", "quota"], ["quota ", "exceeded"],
         ]),
         [Reasons.MesgTooBig] = new([
             "exceeded maximum inbound message size", "line limit exceeded", "max message size exceeded", "message file too big",
