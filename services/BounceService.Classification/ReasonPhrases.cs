@@ -103,7 +103,11 @@ internal static partial class ReasonPhrases
             "message size exceeds fixed maximum message size", "message size exceeds maximum value", "message too big",
             "message too large for this ", "size limit", "taille limite du message atteinte",
             "message too large", "message exceeded the maximum size", "message size exceeds", // design
-        ], [["exceeded", "message size"], ["message ", "too", "big"]]),
+            "exceeded the maximum incoming message size", // Sisimai 5.2+
+        ], [
+            ["exceeded", "message size"], ["message ", "too", "big"],
+            ["message ", "exceeds ", "limit"], ["message ", "size", "exceed"], // Sisimai 5.2+
+        ], Unless: ["message header size"]), // the header's size is exceedlimit (or contenterror)
         [Reasons.ExceedLimit] = new(["message header size exceeds limit"]),
         [Reasons.Suspend] = new([
             " is currently suspended", " temporary locked", "archived recipient", "boite du destinataire archivee",
