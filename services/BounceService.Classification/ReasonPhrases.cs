@@ -90,6 +90,12 @@ internal static partial class ReasonPhrases
             "user has too many messages on the server", "user is over quota", "user is over the quota", "user over quota",
             "was automatically rejected: quota exceeded", "would be over the allowed quota", "is over quota",
             "postfach voll", // design: German
+            "no space left on device", "not sufficient disk space", "mailbox would exceed maximum allowed storage",
+            "user's space has been used up", // Sisimai 5.2+
+        ], [
+            // Sisimai 5.2+
+            ["account is ", " quota"], ["disk", "quota"], ["enough ", " space"], ["mailbox ", "exceeded", " limit"],
+            ["mailbox ", "full"], ["mailbox ", "quota"], ["maildir ", "quota"], ["over ", "quota"], ["quota ", "exceeded"],
         ]),
         [Reasons.MesgTooBig] = new([
             "exceeded maximum inbound message size", "line limit exceeded", "max message size exceeded", "message file too big",
@@ -97,7 +103,11 @@ internal static partial class ReasonPhrases
             "message size exceeds fixed maximum message size", "message size exceeds maximum value", "message too big",
             "message too large for this ", "size limit", "taille limite du message atteinte",
             "message too large", "message exceeded the maximum size", "message size exceeds", // design
-        ], [["exceeded", "message size"], ["message ", "too", "big"]]),
+            "exceeded the maximum incoming message size", // Sisimai 5.2+
+        ], [
+            ["exceeded", "message size"], ["message ", "too", "big"],
+            ["message ", "exceeds ", "limit"], ["message ", "size", "exceed"], // Sisimai 5.2+
+        ], Unless: ["message header size"]), // the header's size is exceedlimit (or contenterror)
         [Reasons.ExceedLimit] = new(["message header size exceeds limit"]),
         [Reasons.Suspend] = new([
             " is currently suspended", " temporary locked", "archived recipient", "boite du destinataire archivee",
@@ -298,7 +308,7 @@ internal static partial class ReasonPhrases
             "sender ip address rejected", "server access forbidden by your ip ",
             "service not available, closing transmission channel", "smtp error from remote mail server after initial connection:",
             "sorry, that domain isn't in my list of allowed rcpthosts", "sorry, your remotehost looks suspiciously like spammer",
-            "temporarily deferred due to unexpected volume or user complaints", "to submit messages to this e-mail system has been rejected",
+            "to submit messages to this e-mail system has been rejected",
             "too many spams from your ip", "too many unwanted messages have been sent from the following ip address above",
             "was blocked by ", "we do not accept mail from dynamic ips", "you are not allowed to connect",
             "you are sending spam", "your ip address is listed in the rbl", "your network is temporary blacklisted",
@@ -337,6 +347,8 @@ internal static partial class ReasonPhrases
         [Reasons.BadReputation] = new([
             "a poor email reputation score", "has been temporarily rate limited due to ip reputation",
             "ip/domain reputation problems", "likely suspicious due to the very low reputation", "the sending mta's poor reputation",
+            "none/bad reputation", // Sisimai 5.2+ (t-online.de)
+            "temporarily deferred due to unexpected volume or user complaints", // Sisimai 5.2+ (Yahoo; was blocked)
         ]),
         [Reasons.SecurityError] = new([
             "account not subscribed to ses", "authentication credentials invalid", "authentication failure",
