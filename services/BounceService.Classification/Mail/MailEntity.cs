@@ -24,7 +24,7 @@ internal sealed class MailEntity(ContentType type, Header[] fields)
 
     public bool IsMultipart => Type.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase);
 
-    public ContentEncoding Encoding => Array.Find(fields, h => h.Id == HeaderId.ContentTransferEncoding)?.Value.Trim().ToLowerInvariant() switch
+    public ContentEncoding Encoding => Headers[HeaderId.ContentTransferEncoding]?.Trim().ToLowerInvariant() switch
     {
         "base64" => ContentEncoding.Base64,
         "quoted-printable" => ContentEncoding.QuotedPrintable,

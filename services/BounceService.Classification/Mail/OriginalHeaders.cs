@@ -12,7 +12,7 @@ internal static class OriginalHeaders
     public static OriginalMessage? Recover(MailParts parts, ReadOnlyMemory<char> pastedCopy)
     {
         if (parts.Returned is { } returned)
-            return From(returned.All.Where(h => IsKept(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, h.Value)));
+            return From(returned.All.Where(h => IsKept(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, MailHeaders.ValueOf(h))));
         var text = parts.ReturnedHeaderText?.AsMemory() ?? pastedCopy;
         if (text.IsEmpty) return null;
         var block = FieldBlocks.Parse(text).FirstOrDefault(b => b.Count >= 2);

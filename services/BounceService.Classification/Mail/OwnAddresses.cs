@@ -8,31 +8,39 @@ namespace BounceService.Classification.Mail;
 /// them), its Return-Path and the returned message's sender: addresses that are never a bounced recipient.
 /// </summary>
 /// <remarks>Asked only about the addresses an MTA's text names, which are rarely in these fields: a field is parsed
-/// with MimeKit's address parser only when its raw text holds the address asked about.</remarks>
+/// only when its raw text holds the address asked about.</remarks>
 internal sealed class OwnAddresses(MailHeaders headers, MailHeaders? returned)
 {
     private List<(Header Field, string Raw)>? fields;
-    private string? returnPath;
 
     public bool Contains(string address)
     {
         foreach (var (field, raw) in fields ??= Fields())
         {
-            if (raw.Contains(address, StringComparison.OrdinalIgnoreCase) && Mailboxes(field).Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase)))
-                return true;
+            if (raw.Contains(address, StringComparison.OrdinalIgnoreCase) && Names(field, address)) return true;
         }
-        returnPath ??= Addresses.First(headers[HeaderId.ReturnPath]) ?? "";
-        return returnPath.Equals(address, StringComparison.OrdinalIgnoreCase);
+        return false;
     }
 
     private List<(Header, string)> Fields()
     {
-        var own = headers.All.Where(h => h.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender);
-        if (returned?.First(HeaderId.From) is { } returnedFrom) own = own.Append(returnedFrom);
-        return own.Select(h => (h, Encoding.UTF8.GetString(h.RawValue))).ToList();
+        var own = new List<(Header, string)>();
+        foreach (var field in headers.All)
+        {
+            if (field.Id is HeaderId.From or HeaderId.To or HeaderId.ReplyTo or HeaderId.Sender) own.Add((field, Raw(field)));
+        }
+        if (returned?.First(HeaderId.From) is { } returnedFrom) own.Add((returnedFrom, Raw(returnedFrom)));
+        if (headers.First(HeaderId.ReturnPath) is { } returnPath) own.Add((returnPath, Raw(returnPath)));
+        return own;
     }
 
-    // Parsed from the field's raw bytes: its decoded value would only be encoded again for the parser.
-    private static IEnumerable<MailboxAddress> Mailboxes(Header field) =>
-        InternetAddressList.TryParse(ParserOptions.Default, field.RawValue, out var list) ? list.Mailboxes : [];
+    private static string Raw(Header field) => Encoding.UTF8.GetString(field.RawValue);
+
+    // A Return-Path names one address, read as any field's; the others are address lists, read with MimeKit's
+    // parser from the raw bytes (the decoded value would only be encoded again for it).
+    private static bool Names(Header field, string address) =>
+        field.Id == HeaderId.ReturnPath
+            ? address.Equals(Addresses.First(MailHeaders.ValueOf(field)), StringComparison.OrdinalIgnoreCase)
+            : InternetAddressList.TryParse(ParserOptions.Default, field.RawValue, out var list)
+                && list.Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
 }
