@@ -20,17 +20,19 @@ internal static class CopyMarkers
         "Included is a copy of the message header", // MXLogic
         "The attachment contains the original mail headers", // X6
         "Below is a copy of the original message", // OpenSMTPD
+        "Message headers follow",                 // DragonFly Mail Agent (its "Original message follows." is above)
     ];
 
     // A rule of dashes (or = _ *) followed, within a few words, by one of these: "------ This is a copy of the
     // message, including all the headers. ------" (Exim, MailRu), "--- Below this line is a copy of the message."
     // (qmail, Yahoo, X4), "----- Original message -----" (Gmail), "------- Returned Message --------" (Notes),
     // "--- The header of the original message is following. ---" (GMX, 1&1), "----- Unsent message follows -----"
-    // (V5 Sendmail), "-------original message" (mFILTER).
+    // (V5 Sendmail), "-------original message" (mFILTER), "|---- Message text follows: ----|" (Smail 3),
+    // "|---- Message header follows: ----|" (Deutsche Telekom's Smail), "----- Message header follows -----" (Gmail).
     private static readonly string[] RuledKeywords =
     [
         "original", "copy of", "returned message", "header of", "headers of", "below this", "undelivered message",
-        "unsent message", "message text", "message follows",
+        "unsent message", "message text", "message follows", "header follows",
     ];
 
     private const int RuledWindow = 48;
@@ -51,9 +53,10 @@ internal static class CopyMarkers
 
     private static bool IsRuled(ReadOnlySpan<char> line)
     {
-        var rule = 0;
+        var rule = line[0] == '|' ? 1 : 0; // Smail frames its rules: "|---- ... ----|"
+        var start = rule;
         while (rule < line.Length && line[rule] is '-' or '=' or '_' or '*') rule++;
-        if (rule < 2) return false;
+        if (rule - start < 2) return false;
         var words = line[rule..];
         words = words[..Math.Min(words.Length, RuledWindow)];
         foreach (var keyword in RuledKeywords)

@@ -60,6 +60,24 @@ public class MtaFormatTests
             null
         },
         {
+            "DragonFly Mail Agent", "Mail delivery failed",
+            "This is the DragonFly Mail Agent v0.13 at df.example.com.\n\nThere was an error delivering your mail to <a@example.org>.\n\n"
+            + "mx.example.org [192.0.2.1] did not like our RCPT TO:\n550 5.1.1 <a@example.org>: Recipient address rejected: User unknown\n\nMessage headers follow.\n\n" + Copy,
+            "5.1.1"
+        },
+        {
+            "Smail 3", "mail failed, returning to sender",
+            "|------------------------- Failed addresses follow: ---------------------|\n a@example.org ... failed: 550 5.1.1 <a@example.org>... User unknown\n"
+            + "|------------------------- Message text follows: ------------------------|\n" + Copy,
+            "5.1.1"
+        },
+        {
+            "Deutsche Telekom (T-Online)", "Mail delivery failed: returning message to sender",
+            "|------------------------- Failed addresses follow: ---------------------|\n <a@example.org>\n   552 5.2.2 <a@example.org> Quota exceeded (mailbox for user is full)\n\n"
+            + "|------------------------- Message header follows: ----------------------|\n" + Copy,
+            "5.2.2"
+        },
+        {
             "Lotus Notes", "Undeliverable message",
             "------- Failure Reasons  --------\n\nUser not listed in public Name & Address Book\na@example.org\n\n------- Returned Message --------\n" + Copy,
             null
