@@ -27,6 +27,15 @@ public class MtaPhrasesTests
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
+    // qmail gave up on a recipient it had been refused temporarily: not known to be unknown (Sisimai's onholdpair),
+    // and the server's reply still decides where it says why.
+    [Theory]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 451 4.3.0 Temporary lookup failure Giving up on 192.0.2.4. I'm not going to try again; this message has been in the queue too long.", "onhold")]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 452 4.2.2 Mailbox full Giving up on 192.0.2.4. I'm not going to try again; this message has been in the queue too long.", "mailboxfull")]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 550 5.1.1 User unknown Giving up on 192.0.2.4.", "userunknown")]
+    public void Qmails_refusal_until_the_queue_gave_up_is_on_hold(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
     [Fact]
     public void A_test_earlier_in_the_order_still_wins_over_a_loose_reason() =>
         // qmail's "does not like recipient" says userunknown, but the text says the mailbox is full, which is tried first.
