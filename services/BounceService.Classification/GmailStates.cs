@@ -27,9 +27,9 @@ internal static class GmailStates
     /// <summary>The reason Gmail's state in <paramref name="text"/> gives, or null where <paramref name="dsn"/> says better.</summary>
     public static string? ReasonOf(string text, string? dsn) => Find(text) is { } state && !IsPrecise(dsn) ? state.Reason : null;
 
-    // Sisimai lets a code with a precise subject and detail ("4.2.2", not "5.7.0" or "5.7.26") override the state.
+    // Sisimai 5 lets a code with no zero subject or detail ("4.2.2", "5.7.26"; not "5.7.0", "5.0.1") override the state.
     private static bool IsPrecise(string? dsn) =>
-        dsn is [_, '.', >= '1' and <= '7', '.', >= '1' and <= '9'];
+        dsn is { Length: >= 5 } && !dsn.Contains(".0", StringComparison.Ordinal);
 
     private static (string? Command, string Reason)? Find(string text)
     {

@@ -109,10 +109,24 @@ internal static class MtaPhrases
 
     private static readonly PhraseAutomaton Automaton = new([.. Table.Select(t => (t.Phrase, Array.IndexOf(TableReasons, t.Reason)))]);
 
+    // Words that, found together in this order, undo the verdict of the first: qmail-remote's "does not like
+    // recipient." was a temporary refusal when the queue later gave up on the message, so the address is not known
+    // to be unknown (Sisimai's qmail "onholdpair": on hold, and the server's reply may still say why).
+    private static readonly (string[] Pieces, string Reason)[] Together =
+    [
+        ([" does not like recipient.", "this message has been in the queue too long."], OnHold),
+    ];
+
     /// <summary>The reason the MTA's own words in <paramref name="text"/> (prepared) give, or null.</summary>
     public static string? ReasonOf(string text)
     {
         var found = Automaton.Scan(text);
-        return found == 0 ? null : TableReasons[System.Numerics.BitOperations.TrailingZeroCount(found)];
+        if (found == 0) return null;
+        var reason = TableReasons[System.Numerics.BitOperations.TrailingZeroCount(found)];
+        foreach (var (pieces, together) in Together)
+        {
+            if (text.Contains(pieces[0], StringComparison.Ordinal) && ReasonPhrases.InOrder(text, pieces)) return together;
+        }
+        return reason;
     }
 }

@@ -58,7 +58,8 @@ internal static class ReasonOrder
         if (f.Labelled is { } labelled && !Loose.Contains(labelled)) return labelled;
         var named = CodeRules.ReasonOf(f.Dsn);
         // The sending MTA's own words decide, unless they name a loose reason and a test before it holds.
-        var mtaSays = MtaPhrases.ReasonOf(f.Text) ?? GmailStates.ReasonOf(f.Text, f.Dsn);
+        // Gmail's session state before its words: Sisimai's Gmail module reads its phrases only without a state.
+        var mtaSays = GmailStates.ReasonOf(f.Text, f.Dsn) ?? MtaPhrases.ReasonOf(f.Text);
         if (mtaSays is not null && !Loose.Contains(mtaSays)) return mtaSays;
         if (!f.FromMailer)
         {

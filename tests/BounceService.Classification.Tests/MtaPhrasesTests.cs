@@ -29,6 +29,15 @@ public class MtaPhrasesTests
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
+    // qmail gave up on a recipient it had been refused temporarily: not known to be unknown (Sisimai's onholdpair),
+    // and the server's reply still decides where it says why.
+    [Theory]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 451 4.3.0 Temporary lookup failure Giving up on 192.0.2.4. I'm not going to try again; this message has been in the queue too long.", "onhold")]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 452 4.2.2 Mailbox full Giving up on 192.0.2.4. I'm not going to try again; this message has been in the queue too long.", "mailboxfull")]
+    [InlineData("192.0.2.4 does not like recipient. Remote host said: 550 5.1.1 User unknown Giving up on 192.0.2.4.", "userunknown")]
+    public void Qmails_refusal_until_the_queue_gave_up_is_on_hold(string diagnostic, string reason) =>
+        Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
+
     [Fact]
     public void A_test_earlier_in_the_order_still_wins_over_a_loose_reason() =>
         // qmail's "does not like recipient" says userunknown, but the text says the mailbox is full, which is tried first.
@@ -39,8 +48,11 @@ public class MtaPhrasesTests
     [InlineData("The error that the other server returned was: 550 550 <a@example.jp>: User unknown (state 14).", "userunknown")]
     [InlineData("The error that the other server returned was: 554 554 5.7.0 Header error (state 18).", "filtered")]
     [InlineData("The error that the other server returned was: 450 450 4.2.2 <a@example.jp>... Mailbox Full (state 14).", "mailboxfull")]
+    [InlineData("The error that the other server returned was: 550 550 5.1.10 <a@example.jp>: Recipient address rejected (state 14).", "notaccept")]
+    // The state before Gmail's words: its delay notice holds a state too.
+    [InlineData("Delivery to the following recipient has been delayed: The error that the other server returned was: 454 454 TLS missing certificate (#4.3.0) (state 9).", "systemerror")]
     public void Gmails_session_state_gives_the_reason_unless_a_precise_code_does(string diagnostic, string reason) =>
-        // 5.7.0 is vague and leaves the state's reason; 4.2.2 is precise and overrides it (Sisimai's Lhost/Gmail).
+        // 5.7.0 and 4.3.0 are vague and leave the state's reason; 4.2.2 and 5.1.10 are precise and override it (Sisimai 5's Lhost/Gmail).
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 
     [Fact]

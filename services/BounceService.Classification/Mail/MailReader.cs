@@ -81,9 +81,10 @@ internal static partial class MailReader
         else if (fromText.Count > 1 && !fromText.Exists(f => TextSaysWhy(f.Diagnostic)) && WithListedReplies(fromText, text) is { } replied)
             fromText = replied;
         // Gmail and Biglobe list the failed addresses, then explain once under the list: Sisimai gives the
-        // explanation to the last address only, as it reads.
+        // explanation to the last address only, as it reads, and the list's heading ("Delivery to the following
+        // recipients failed permanently:") to the first.
         else if (fromText.Count > 1 && !TextSaysWhy(fromText[^1].Diagnostic) && TextAfter(text, fromText[^1].Recipient) is { } after)
-            fromText = [.. fromText[..^1], fromText[^1] with { Diagnostic = Collapse(fromText[^1].Diagnostic + " " + after) }];
+            fromText = [WithHeading(fromText[0], text), .. fromText[1..^1], fromText[^1] with { Diagnostic = Collapse(fromText[^1].Diagnostic + " " + after) }];
         // Exchange and Office 365 explain in words next to the address and give the server's code further
         // down ("Remote Server returned '550 5.1.10 ...'").
         else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
@@ -174,6 +175,17 @@ internal static partial class MailReader
     {
         var at = text.IndexOf(line, StringComparison.Ordinal);
         return at >= 0 && at < text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The sentence that heads a list of addresses (the last line above the first one, ending with a colon), as
+    // the text of a first address that has none of its own.
+    private static Finding WithHeading(Finding first, string text)
+    {
+        if (!string.IsNullOrWhiteSpace(first.Diagnostic)) return first;
+        var at = text.IndexOf(first.Recipient, StringComparison.OrdinalIgnoreCase);
+        var above = text.AsSpan(0, Math.Max(at, 0)).TrimEnd();
+        var heading = above[(above.LastIndexOf('\n') + 1)..].Trim();
+        return heading.EndsWith(':') ? first with { Diagnostic = heading.ToString() } : first;
     }
 
     private static string? TextAfter(string text, string recipient)

@@ -198,6 +198,8 @@ public class MtaFormatTests
         Assert.Equal(["a@example.org", "b@example.org"], report.Recipients.Select(r => r.Recipient));
         Assert.Equal(("5.1.1", "userunknown"), (report.Recipients[1].Status, report.Recipients[1].Verdict.Reason));
         Assert.Null(report.Recipients[0].Status);
+        // The first address has the list's heading for its text, as Sisimai reads it: a failure it cannot place.
+        Assert.Equal(("Delivery to the following recipients failed permanently:", "onhold"), (report.Recipients[0].Diagnostic, report.Recipients[0].Verdict.Reason));
     }
 
     [Theory]
