@@ -169,6 +169,10 @@ internal static partial class ReasonPhrases
             "vdeliver: invalid or unknown virtual user", "your envelope recipient is in my badrcptto list",
             "recipient name is not recognized", "no valid recipients", "not listed in domino directory", "not listed in public name & address book",
             "benutzer unbekannt", "destinatario inexistente", // design: Exchange, Domino, other languages
+            // Sisimai 5.2+
+            "badrcptto", "recipient is in my badrecipientto list", "recipient is not in my validrcptto list",
+            "recipients was undeliverable", "spectator does not exist", "your envelope recipient has been denied",
+            "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
         ], [
             ["<", "> not found"], ["<", ">... blocked by "], ["account ", " does not exist at the organization"],
             ["adresse d au moins un destinataire invalide. invalid recipient.", "416"],
@@ -179,6 +183,10 @@ internal static partial class ReasonPhrases
             ["said: 550-5.1.1 ", " user unknown "], ["said: 550 5.1.1 ", " user unknown "],
             ["this user doesn't have a ", " account"], ["unknown e", "mail address"], ["unknown local", "part"],
             ["user ", " was not found"], ["user ", " does not exist"], ["user (", ") unknown"],
+            // Sisimai 5.2+
+            ["address", " no longer"], ["invalid ", "recipient"], ["invalid", "user"],
+            ["mailbox ", "unavailable"], ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
+            ["recipient ", " not exist"], ["user ", " not exist"], ["user ", "not found"],
         ]),
         [Reasons.Filtered] = new([
             "account is protected by", "has restricted sms e-mail", "is not accepting any mail", "message filtered",
