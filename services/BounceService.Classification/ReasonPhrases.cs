@@ -279,10 +279,20 @@ internal static partial class ReasonPhrases
             "your message has been temporarily blocked by our filter", "your message has been rejected because it appears to be spam",
             "your message has triggered a spam block", "your message may contain the spam contents",
             "your message failed several antispam checks",
+            // Sisimai 5.2+
+            "classified as spam and is rejected", "identified spam", "message has been temporarily blocked by our filter",
+            "message was rejected by recurrent pattern detection system", "spam-like header", "spam message",
+            "unsolicited ",
         ], [
             ["mail rejete. mail rejected. ", "506"], ["our filters rate at and above ", " percent probability of being spam"],
             ["rejected by ", " (spam)"], ["rule imposed as ", " is blacklisted on"], ["spam ", " exceeded"],
             ["this message scored ", " spam points"],
+            // Sisimai 5.2+
+            ["accept", " spam"], ["appears", " to ", "spam"], ["bulk", "mail"], ["considered", " spam"], ["contain", " spam"],
+            ["detected", " spam"], ["mail score (", " over "], ["message ", "as spam"],
+            ["message ", "spamprofiler"], ["probab", " spam"], ["refused by", " spamprofiler"],
+            ["reject, id=", "spam"], ["rejected due to spam ", "classification"], ["score", "spam"], ["spam ", "block"],
+            ["spam ", "filter"], ["spam ", "score"],
         ], Pattern: SpamPattern()),
         [Reasons.Speeding] = new([
             "please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
