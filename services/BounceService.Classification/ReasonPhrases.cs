@@ -331,6 +331,7 @@ internal static partial class ReasonPhrases
             "was blocked by ", "we do not accept mail from dynamic ips", "you are not allowed to connect",
             "you are sending spam", "your ip address is listed in the rbl", "your network is temporary blacklisted",
             "your server requires confirmation", "refused to talk to me", "client host blocked",
+            "domain isn't in my list of allowed rcpthosts", "your remotehost looks suspiciously like spammer", // Sisimai 5.2+
         ], [
             ["(", "@", ":blocked)"], ["access from ip address ", " blocked"], ["client host ", " blocked using"],
             ["connections will not be accepted from ", " because the ip is in spamhaus's list"], ["dnsbl:rbl ", ">_is_blocked"],
@@ -342,6 +343,10 @@ internal static partial class ReasonPhrases
             ["veuillez essayer plus tard. service refused, please try later. ", "103"],
             ["veuillez essayer plus tard. service refused, please try later. ", "510"],
             ["your sender's ip address is listed at ", ".abuseat.org"],
+            // Sisimai 5.2+
+            ["blocked by ", " dnsbl"], ["client ", " blocked using"], ["connection ", "dropped"], ["dynamic", " ip"],
+            ["from ", " ip address"], ["host ", " said: ", "550 blocked"], ["mail from ", " refused"], ["the ", " is blacklisted"],
+            ["your access ip", " has been rejected"],
         ]),
         [Reasons.PolicyViolation] = new([
             "an illegal attachment on your message", "because the recipient is not accepting mail with ",
