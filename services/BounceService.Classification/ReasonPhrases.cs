@@ -244,7 +244,8 @@ internal static partial class ReasonPhrases
             "recipient domain must exist", "the account or domain may not exist", "unknown host", "unroutable address",
             "unrouteable address",
             "domain doesn't exist", "dns resolution failure", // design: AcelleMail guide
-        ], [["553 ", " does not exist"]]),
+            "domain mentioned in email address is unknown", // Sisimai 5.2+
+        ], [["553 ", " does not exist"], ["domain ", "not exist"], ["unrout", "able ", "address"]]), // the last two: Sisimai 5.2+
         [Reasons.SpamDetected] = new([
             "over messagescoringupperlimit", // Sisimai 5.2+
             " - spam", "//www.spamhaus.org/help/help_spam_16.htm", "//dsbl.org/help/help_spam_16.htm",
@@ -428,7 +429,10 @@ internal static partial class ReasonPhrases
             "name server: .: host not found", "no mx record found for domain=", "no route for current request",
             "smtp protocol returned a permanent error",
             "no mx found", "no mx record", "null mx", "indicated no smtp service", // design: null MX (RFC 7505) or no MX at all
-        ]),
+            // Sisimai 5.2+ (OpenSMTPD, Exim, iCloud)
+            "destination seem to reject all mails", "does not accept mail", "mail receiving disabled",
+            "mx or srv record indicated no smtp ", "no host found for existing smtp ",
+        ], [["no mx ", "found for "]]),
         [Reasons.MailerError] = new([
             " || exit ", "procmail: ", "bin/procmail", "bin/maildrop", "command failed: ", "command died with status ",
             "command output:", "mailer error", "pipe to |/",

@@ -31,6 +31,8 @@ public class TextRulesTests
     [InlineData("550 5.1.1 The address a@example.jp is no longer in service", "userunknown", "hard")]
     [InlineData("Message rejected due to user rules", "filtered", "hard")]
     [InlineData("Unrouteable address", "hostunknown", "hard")]
+    [InlineData("550 5.1.2 Domain example.invalid does not exist", "hostunknown", "hard")]
+    [InlineData("550 Domain mentioned in email address is unknown", "hostunknown", "hard")]
     [InlineData("Relaying denied", "norelaying", "hard")]
     [InlineData("Rejected by DMARC policy for example.com", "authfailure", "hard")]
     [InlineData("SPF check: fail", "authfailure", "hard")]
@@ -73,6 +75,11 @@ public class TextRulesTests
     [InlineData("Mail system full", "systemfull", "soft")]
     [InlineData("No MX found for domain", "notaccept", "hard")]
     [InlineData("Host does not accept mail", "notaccept", "hard")]
+    [InlineData("Destination seem to reject all mails", "notaccept", "hard")]
+    [InlineData("554 5.7.1 Mail receiving disabled for this domain", "notaccept", "hard")]
+    [InlineData("No host found for existing SMTP connection", "notaccept", "hard")]
+    [InlineData("No MX host found for example.jp", "notaccept", "hard")]
+    [InlineData("The domain example.jp does not accept mail", "notaccept", "hard")]
     [InlineData("x-unix; procmail: Couldn't create /var/spool/mail/a", "mailererror", "soft")]
     public void Match_gives_the_first_reason_the_text_says(string text, string reason, string kind) =>
         Assert.Equal((reason, kind), TextRules.Match(text));
