@@ -169,6 +169,10 @@ internal static partial class ReasonPhrases
             "vdeliver: invalid or unknown virtual user", "your envelope recipient is in my badrcptto list",
             "recipient name is not recognized", "no valid recipients", "not listed in domino directory", "not listed in public name & address book",
             "benutzer unbekannt", "destinatario inexistente", // design: Exchange, Domino, other languages
+            // Sisimai 5.2+
+            "badrcptto", "recipient is in my badrecipientto list", "recipient is not in my validrcptto list",
+            "recipients was undeliverable", "spectator does not exist", "your envelope recipient has been denied",
+            "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
         ], [
             ["<", "> not found"], ["<", ">... blocked by "], ["account ", " does not exist at the organization"],
             ["adresse d au moins un destinataire invalide. invalid recipient.", "416"],
@@ -179,6 +183,10 @@ internal static partial class ReasonPhrases
             ["said: 550-5.1.1 ", " user unknown "], ["said: 550 5.1.1 ", " user unknown "],
             ["this user doesn't have a ", " account"], ["unknown e", "mail address"], ["unknown local", "part"],
             ["user ", " was not found"], ["user ", " does not exist"], ["user (", ") unknown"],
+            // Sisimai 5.2+
+            ["address", " no longer"], ["invalid ", "recipient"], ["invalid", "user"],
+            ["mailbox ", "unavailable"], ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
+            ["recipient ", " not exist"], ["user ", " not exist"], ["user ", "not found"],
         ]),
         [Reasons.Filtered] = new([
             "account is protected by", "has restricted sms e-mail", "is not accepting any mail", "message filtered",
@@ -236,7 +244,8 @@ internal static partial class ReasonPhrases
             "recipient domain must exist", "the account or domain may not exist", "unknown host", "unroutable address",
             "unrouteable address",
             "domain doesn't exist", "dns resolution failure", // design: AcelleMail guide
-        ], [["553 ", " does not exist"]]),
+            "domain mentioned in email address is unknown", // Sisimai 5.2+
+        ], [["553 ", " does not exist"], ["domain ", "not exist"], ["unrout", "able ", "address"]]), // the last two: Sisimai 5.2+
         [Reasons.SpamDetected] = new([
             "over messagescoringupperlimit", // Sisimai 5.2+
             " - spam", "//www.spamhaus.org/help/help_spam_16.htm", "//dsbl.org/help/help_spam_16.htm",
@@ -271,10 +280,20 @@ internal static partial class ReasonPhrases
             "your message has been temporarily blocked by our filter", "your message has been rejected because it appears to be spam",
             "your message has triggered a spam block", "your message may contain the spam contents",
             "your message failed several antispam checks",
+            // Sisimai 5.2+
+            "classified as spam and is rejected", "identified spam", "message has been temporarily blocked by our filter",
+            "message was rejected by recurrent pattern detection system", "spam-like header", "spam message",
+            "unsolicited ",
         ], [
             ["mail rejete. mail rejected. ", "506"], ["our filters rate at and above ", " percent probability of being spam"],
             ["rejected by ", " (spam)"], ["rule imposed as ", " is blacklisted on"], ["spam ", " exceeded"],
             ["this message scored ", " spam points"],
+            // Sisimai 5.2+
+            ["accept", " spam"], ["appears", " to ", "spam"], ["bulk", "mail"], ["considered", " spam"], ["contain", " spam"],
+            ["detected", " spam"], ["mail score (", " over "], ["message ", "as spam"],
+            ["message ", "spamprofiler"], ["probab", " spam"], ["refused by", " spamprofiler"],
+            ["reject, id=", "spam"], ["rejected due to spam ", "classification"], ["score", "spam"], ["spam ", "block"],
+            ["spam ", "filter"], ["spam ", "score"],
         ], Pattern: SpamPattern()),
         [Reasons.Speeding] = new([
             "please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
@@ -313,6 +332,7 @@ internal static partial class ReasonPhrases
             "was blocked by ", "we do not accept mail from dynamic ips", "you are not allowed to connect",
             "you are sending spam", "your ip address is listed in the rbl", "your network is temporary blacklisted",
             "your server requires confirmation", "refused to talk to me", "client host blocked",
+            "domain isn't in my list of allowed rcpthosts", "your remotehost looks suspiciously like spammer", // Sisimai 5.2+
         ], [
             ["(", "@", ":blocked)"], ["access from ip address ", " blocked"], ["client host ", " blocked using"],
             ["connections will not be accepted from ", " because the ip is in spamhaus's list"], ["dnsbl:rbl ", ">_is_blocked"],
@@ -324,6 +344,10 @@ internal static partial class ReasonPhrases
             ["veuillez essayer plus tard. service refused, please try later. ", "103"],
             ["veuillez essayer plus tard. service refused, please try later. ", "510"],
             ["your sender's ip address is listed at ", ".abuseat.org"],
+            // Sisimai 5.2+
+            ["blocked by ", " dnsbl"], ["client ", " blocked using"], ["connection ", "dropped"], ["dynamic", " ip"],
+            ["from ", " ip address"], ["host ", " said: ", "550 blocked"], ["mail from ", " refused"], ["the ", " is blacklisted"],
+            ["your access ip", " has been rejected"],
         ]),
         [Reasons.PolicyViolation] = new([
             "an illegal attachment on your message", "because the recipient is not accepting mail with ",
@@ -405,7 +429,10 @@ internal static partial class ReasonPhrases
             "name server: .: host not found", "no mx record found for domain=", "no route for current request",
             "smtp protocol returned a permanent error",
             "no mx found", "no mx record", "null mx", "indicated no smtp service", // design: null MX (RFC 7505) or no MX at all
-        ]),
+            // Sisimai 5.2+ (OpenSMTPD, Exim, iCloud)
+            "destination seem to reject all mails", "does not accept mail", "mail receiving disabled",
+            "mx or srv record indicated no smtp ", "no host found for existing smtp ",
+        ], [["no mx ", "found for "]]),
         [Reasons.MailerError] = new([
             " || exit ", "procmail: ", "bin/procmail", "bin/maildrop", "command failed: ", "command died with status ",
             "command output:", "mailer error", "pipe to |/",
