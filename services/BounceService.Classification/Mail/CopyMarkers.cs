@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace BounceService.Classification.Mail;
 
 /// <summary>
@@ -37,19 +35,16 @@ internal static class CopyMarkers
 
     private const int RuledWindow = 48;
 
-    // Every character that a start's first letter equals case-insensitively, and the marks a rule is drawn with (IsRuled).
-    private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => Array.Exists(LineStarts, start => start.AsSpan(0, 1).Equals([c], StringComparison.OrdinalIgnoreCase))), '-', '=', '_', '*']);
-
     /// <summary>Whether <paramref name="line"/> is where the copy of the returned message starts.</summary>
     public static bool StartsCopy(ReadOnlySpan<char> line)
     {
         line = line.TrimStart();
-        // Most lines start with a character no start or rule starts with: one look-up rules them out.
-        if (line.IsEmpty || !FirstCharacters.Contains(line[0])) return false;
+        if (line.IsEmpty) return false;
         foreach (var start in LineStarts)
         {
-            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
+            // Most lines share no first letter with any start: one character compared rules them out cheaply.
+            if (line[..1].Equals(start.AsSpan(0, 1), StringComparison.OrdinalIgnoreCase)
+                && line.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return IsRuled(line);
     }
