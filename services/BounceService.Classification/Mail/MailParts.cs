@@ -98,14 +98,14 @@ internal sealed class MailParts
     // `read`; no charset guessing (the addresses and codes that matter are ASCII), no copy of the rest of the part.
     private static string Decode(MailEntity part, Func<ReadOnlySpan<byte>, Encoding, string> read)
     {
-        var decoder = part.Encoding switch
+        var transfer = part.Encoding;
+        var decoder = transfer switch
         {
             ContentEncoding.Base64 => new Base64Decoder(),
-            ContentEncoding.QuotedPrintable => new QuotedPrintableDecoder(),
             ContentEncoding.UUEncode => (IMimeDecoder)new UUDecoder(),
             _ => null,
         };
-        if (decoder is null)
+        if (decoder is null && transfer != ContentEncoding.QuotedPrintable)
         {
             // No transfer encoding: the bytes where they lie in the message.
             var raw = part.Content.Span;
@@ -115,11 +115,11 @@ internal sealed class MailParts
         // Encoded text is at most a third longer than what it decodes to.
         var encoded = part.Content[..Math.Min(part.Content.Length, MaxTextBytes * 4 / 3 + 4)];
         var input = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
-        var buffer = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(input.Count));
+        var buffer = ArrayPool<byte>.Shared.Rent(decoder?.EstimateOutputLength(input.Count) ?? input.Count);
         try
         {
-            var length = Math.Min(decoder.Decode(input.Array!, input.Offset, input.Count, buffer), MaxTextBytes);
-            var decoded = buffer.AsSpan(0, length);
+            var length = decoder is null ? QuotedPrintable.Decode(encoded.Span, buffer) : decoder.Decode(input.Array!, input.Offset, input.Count, buffer);
+            var decoded = buffer.AsSpan(0, Math.Min(length, MaxTextBytes));
             return read(decoded, EncodingOf(part.Type, decoded));
         }
         finally
