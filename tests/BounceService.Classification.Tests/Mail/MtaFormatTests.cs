@@ -329,4 +329,15 @@ public class MtaFormatTests
         var r = Assert.Single(report.Recipients);
         Assert.Equal(("mailboxfull", gaveUp), (r.Verdict.Reason, r.GaveUpRetrying));
     }
+
+    // Exim's report of a frozen message: the recipient it holds has not been delivered for as long as it retried.
+    [Fact]
+    public void Exims_frozen_message_is_an_expiry_it_gave_up_retrying()
+    {
+        var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Message frozen",
+            "Message 1rz8QZ-0004TW-1s has been frozen by the system filter.\nThe sender is <sender@example.com>.\nThe following address(es) have yet to be delivered:\n"
+            + "  a@example.org: forced freeze\n\n------ This is a copy of the message's headers. ------\n\n" + Copy));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("a@example.org", "expired", true), (r.Recipient, r.Verdict.Reason, r.GaveUpRetrying));
+    }
 }
