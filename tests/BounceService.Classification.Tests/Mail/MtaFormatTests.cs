@@ -340,4 +340,16 @@ public class MtaFormatTests
         var r = Assert.Single(report.Recipients);
         Assert.Equal(("a@example.org", "expired", true), (r.Recipient, r.Verdict.Reason, r.GaveUpRetrying));
     }
+
+    // au words its own subscribers' failures; an outside address it names without a reason is an unknown user
+    // (Sisimai's EZweb), its own subscriber's is not.
+    [Theory]
+    [InlineData("a@example.org", "userunknown")]
+    [InlineData("a@ezweb.ne.jp", "onhold")]
+    public void Aus_outside_address_without_a_reason_is_unknown(string recipient, string reason)
+    {
+        var report = Emails.Read(Bounce("<Postmaster@ezweb.ne.jp>", "Mail System Error - Returned Mail",
+            $"The following recipients did not receive this message:\n\n<{recipient}>\n\nPlease reply to <Postmaster@ezweb.ne.jp>\nif you feel this message to be in error.\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
 }
