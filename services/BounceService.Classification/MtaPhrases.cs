@@ -24,7 +24,7 @@ internal static class MtaPhrases
         // qmail and X4 modules)
         ("smtp error from remote mail server after helo", Blocked), ("smtp error from remote mail server after ehlo", Blocked),
         ("smtp error from remote mailer after helo", Blocked), ("smtp error from remote mailer after ehlo", Blocked),
-        ("delay reason: ", Expired),
+        ("delay reason: ", Expired), (" has been frozen by ", Expired), (" was frozen on arrival by ", Expired),
         // qmail
         ("no mailbox here by that name", UserUnknown), ("does not like recipient.", UserUnknown),
         ("but sender was rejected.", Rejected), ("but my name was rejected.", Blocked),

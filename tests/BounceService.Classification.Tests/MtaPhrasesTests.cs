@@ -6,6 +6,7 @@ public class MtaPhrasesTests
     [Theory]
     [InlineData("all relevant MX records point to non-existent hosts", "hostunknown")] // Exim
     [InlineData("retry timeout exceeded", "expired")] // Exim
+    [InlineData("Message 1rz8QZ-0004TW-1s has been frozen by the system filter.", "expired")] // Exim
     [InlineData("SMTP error from remote mail server after MAIL FROM:<a@example.jp> SIZE=1234: host mx.example.net [192.0.2.1]: 553 Sorry, your envelope sender is in my badmailfrom list.", "rejected")] // Exim, MXLogic
     [InlineData("SMTP error from remote mail server after EHLO mx.example.jp: host mx.example.net [192.0.2.1]: 550 Go away", "blocked")] // Exim, MXLogic
     [InlineData("Delay reason: SMTP error from remote mail server after RCPT TO:<a@example.net>: host mx.example.net [192.0.2.1]: 451 4.3.0 Temporary lookup failure", "expired")] // Exim, MXLogic

@@ -17,17 +17,23 @@ internal static partial class MailReader
     private static partial Regex ComplaintSubject();
 
     private const string SpamFilterMark = "X-SPASIGN";
+    private static readonly string[] AuPostmasters = ["postmaster@ezweb.ne.jp", "postmaster@au.com"];
+    private static readonly string[] AuDomains = ["@ezweb.ne.jp", "@au.com"];
 
-    // Exim's own notice (deliver.c): its first words, and its marker before the returned copy. Exim bounces a full
-    // mailbox or an unreachable host only after retrying it, so without any code Sisimai's Exim module calls those
-    // failures temporary. Its kin reuse the first words but are not read so: Mail.ru after a preamble of its own,
-    // MXLogic with its own marker ("Included is a copy of the message header:").
+    // Exim's own notice (deliver.c): its first words (or its report of a frozen message), and its marker before the
+    // returned copy. Exim bounces a full mailbox or an unreachable host only after retrying it, so without any code
+    // Sisimai's Exim module calls those failures temporary. Its kin reuse the first words but are not read so:
+    // Mail.ru after a preamble of its own, MXLogic with its own marker ("Included is a copy of the message header:").
     private const string EximNotice = "This message was created automatically by mail delivery software.";
     private const string EximCopyMarker = "------ This is a copy of the message";
 
-    private static bool IsEximNotice(string text, ReadOnlyMemory<char> copy) =>
-        text.AsSpan().TrimStart().StartsWith(EximNotice, StringComparison.Ordinal)
-        && copy.Span.TrimStart().StartsWith(EximCopyMarker, StringComparison.Ordinal);
+    private static bool IsEximNotice(string text, ReadOnlyMemory<char> copy)
+    {
+        var start = text.AsSpan().TrimStart();
+        var firstLine = start[..Math.Max(start.IndexOf('\n'), 0)];
+        return (start.StartsWith(EximNotice, StringComparison.Ordinal) || firstLine.StartsWith("Message ") && firstLine.Contains(" frozen", StringComparison.Ordinal))
+            && copy.Span.TrimStart().StartsWith(EximCopyMarker, StringComparison.Ordinal);
+    }
 
     public static MailReport Read(MailEntity message) => Read(message, wrapped: false);
 
@@ -94,6 +100,11 @@ internal static partial class MailReader
         // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
         if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
             fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();
+        // au words its own subscribers' failures; an address outside its domains that it names without a reason was
+        // refused by the other server, an unknown user as Sisimai's EZweb module reads it.
+        else if (Array.Exists(AuPostmasters, p => headers[HeaderId.From]?.Contains(p, StringComparison.OrdinalIgnoreCase) == true))
+            fromText = fromText.Select(f => f.MtaReason is null && !Array.Exists(AuDomains, d => f.Recipient.EndsWith(d, StringComparison.OrdinalIgnoreCase))
+                && !TextSaysWhy(f.Diagnostic) && MtaPhrases.ReasonOf(TextRules.Prepare(f.Diagnostic)) is null ? f with { MtaReason = Reasons.UserUnknown } : f).ToList();
         return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
     }
 

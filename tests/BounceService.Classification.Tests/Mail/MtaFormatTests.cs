@@ -347,4 +347,27 @@ public class MtaFormatTests
         var r = Assert.Single(report.Recipients);
         Assert.Equal(("mailboxfull", gaveUp), (r.Verdict.Reason, r.GaveUpRetrying));
     }
+
+    // Exim's report of a frozen message: the recipient it holds has not been delivered for as long as it retried.
+    [Fact]
+    public void Exims_frozen_message_is_an_expiry_it_gave_up_retrying()
+    {
+        var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Message frozen",
+            "Message 1rz8QZ-0004TW-1s has been frozen by the system filter.\nThe sender is <sender@example.com>.\nThe following address(es) have yet to be delivered:\n"
+            + "  a@example.org: forced freeze\n\n------ This is a copy of the message's headers. ------\n\n" + Copy));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("a@example.org", "expired", true), (r.Recipient, r.Verdict.Reason, r.GaveUpRetrying));
+    }
+
+    // au words its own subscribers' failures; an outside address it names without a reason is an unknown user
+    // (Sisimai's EZweb), its own subscriber's is not.
+    [Theory]
+    [InlineData("a@example.org", "userunknown")]
+    [InlineData("a@ezweb.ne.jp", "onhold")]
+    public void Aus_outside_address_without_a_reason_is_unknown(string recipient, string reason)
+    {
+        var report = Emails.Read(Bounce("<Postmaster@ezweb.ne.jp>", "Mail System Error - Returned Mail",
+            $"The following recipients did not receive this message:\n\n<{recipient}>\n\nPlease reply to <Postmaster@ezweb.ne.jp>\nif you feel this message to be in error.\n"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
 }
