@@ -393,7 +393,7 @@ internal static partial class ReasonPhrases
             "mail system configuration error", "queue file write error", "recipient deferred because there is no mdb",
             "remote server is misconfigured", "server configuration error", "service currently unavailable",
             "system config error", "temporary local problem", "timeout waiting for input", "transaction failed ",
-        ]),
+        ], [["unable to connect ", "daemon"]]), // Sisimai 5.2+
         [Reasons.NetworkError] = new([
             "could not connect and send the mail to", "dns records for the destination computer could not be found",
             "hop count exceeded - possible mail loop", "host is unreachable", "host name lookup failure",
@@ -414,7 +414,9 @@ internal static partial class ReasonPhrases
             "retry time not reached for any host after a long failure period", "server did not respond",
             "this message has been in the queue too long", "unable to deliver message after multiple retries",
             "was not reachable within the allowed queue period", "your message could not be delivered for more than",
-        ], Pattern: ExpiredPattern()),
+            "message expired, ", "message could not be delivered for more than", "message has been in the queue too long", // Sisimai 5.2+
+        ], [["could not be delivered for", " days"], ["delivery ", "expired"], ["not", "reach", "period"]], // Sisimai 5.2+
+            Pattern: ExpiredPattern()),
         [Reasons.ContentError] = new([
             "header size exceeds maximum permitted", "improper use of 8-bit data in message header",
             "message header size, or recipient list, exceeds policy limit", "message mime complexity exceeds the policy maximum",
