@@ -236,6 +236,13 @@ internal static partial class ReasonPhrases
             "transaction failed unsigned dsn for", "unroutable sender address", "you are not allowed to post to this mailing list",
             "you are sending to/from an address that has been blacklisted",
             "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted",
+            // Sisimai 5.2+
+            "badsendermx", "sendernoa", "empty email address", "has an outgoing mail suspension", "not member article from ",
+            "server does not accept mail from", "too many spam complaints",
+        ], [
+            // Sisimai 5.2+
+            ["after end of data:", ".", " does not exist"], ["after mail from:", ".", " does not exist"], ["reject mail from ", "@"],
+            ["sender is", " list"],
         ], Unless: ["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"]),
         [Reasons.HostUnknown] = new([
             "domain does not exist", "domain is not reachable", "domain must exist", "host or domain name not found",
@@ -308,6 +315,11 @@ internal static partial class ReasonPhrases
             "too many recipients", "too many smtp sessions for this host", "trop de connexions, ",
             "we have already made numerous attempts to deliver this message",
             "frequency limited", "max message per connection reached", // Tencent, Yahoo
+            "throttling failure: ", // Sisimai 5.2+ "ratelimited"
+        ], [
+            // Sisimai 5.2+ "ratelimited"
+            ["connection ", "limit"], ["temporarily", "rate limited"], ["throttled ", "postmaster.comcast.net"],
+            ["too many ", "session"], ["too many ", "recipients"], ["too many con", "s"],
         ]),
         [Reasons.Blocked] = new([
             "found on one or more dnsbls", // Sisimai 5.2+ (Comcast)
@@ -360,6 +372,7 @@ internal static partial class ReasonPhrases
             "we do not accept messages containing images or other attachments",
             "you have exceeded the allowable number of posts without solving a captcha",
             "message rejected due to local policy", "the message was rejected by organization policy", "you're using a mass mailer",
+            "for policy reasons", // Sisimai 5.2+
         ]),
         [Reasons.VirusDetected] = new([
             "it has a potentially executable attachment",
