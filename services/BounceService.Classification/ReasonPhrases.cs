@@ -236,6 +236,13 @@ internal static partial class ReasonPhrases
             "transaction failed unsigned dsn for", "unroutable sender address", "you are not allowed to post to this mailing list",
             "you are sending to/from an address that has been blacklisted",
             "your access to submit messages to this e-mail system has been rejected", "your email address has been blacklisted",
+            // Sisimai 5.2+
+            "badsendermx", "sendernoa", "empty email address", "has an outgoing mail suspension", "not member article from ",
+            "server does not accept mail from", "too many spam complaints",
+        ], [
+            // Sisimai 5.2+
+            ["after end of data:", ".", " does not exist"], ["after mail from:", ".", " does not exist"], ["reject mail from ", "@"],
+            ["sender is", " list"],
         ], Unless: ["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"]),
         [Reasons.HostUnknown] = new([
             "domain does not exist", "domain is not reachable", "domain must exist", "host or domain name not found",
@@ -308,6 +315,11 @@ internal static partial class ReasonPhrases
             "too many recipients", "too many smtp sessions for this host", "trop de connexions, ",
             "we have already made numerous attempts to deliver this message",
             "frequency limited", "max message per connection reached", // Tencent, Yahoo
+            "throttling failure: ", // Sisimai 5.2+ "ratelimited"
+        ], [
+            // Sisimai 5.2+ "ratelimited"
+            ["connection ", "limit"], ["temporarily", "rate limited"], ["throttled ", "postmaster.comcast.net"],
+            ["too many ", "session"], ["too many ", "recipients"], ["too many con", "s"],
         ]),
         [Reasons.Blocked] = new([
             "found on one or more dnsbls", // Sisimai 5.2+ (Comcast)
@@ -360,6 +372,7 @@ internal static partial class ReasonPhrases
             "we do not accept messages containing images or other attachments",
             "you have exceeded the allowable number of posts without solving a captcha",
             "message rejected due to local policy", "the message was rejected by organization policy", "you're using a mass mailer",
+            "for policy reasons", // Sisimai 5.2+
         ]),
         [Reasons.VirusDetected] = new([
             "it has a potentially executable attachment",
@@ -393,7 +406,7 @@ internal static partial class ReasonPhrases
             "mail system configuration error", "queue file write error", "recipient deferred because there is no mdb",
             "remote server is misconfigured", "server configuration error", "service currently unavailable",
             "system config error", "temporary local problem", "timeout waiting for input", "transaction failed ",
-        ]),
+        ], [["unable to connect ", "daemon"]]), // Sisimai 5.2+
         [Reasons.NetworkError] = new([
             "could not connect and send the mail to", "dns records for the destination computer could not be found",
             "hop count exceeded - possible mail loop", "host is unreachable", "host name lookup failure",
@@ -414,7 +427,9 @@ internal static partial class ReasonPhrases
             "retry time not reached for any host after a long failure period", "server did not respond",
             "this message has been in the queue too long", "unable to deliver message after multiple retries",
             "was not reachable within the allowed queue period", "your message could not be delivered for more than",
-        ], Pattern: ExpiredPattern()),
+            "message expired, ", "message could not be delivered for more than", "message has been in the queue too long", // Sisimai 5.2+
+        ], [["could not be delivered for", " days"], ["delivery ", "expired"], ["not", "reach", "period"]], // Sisimai 5.2+
+            Pattern: ExpiredPattern()),
         [Reasons.ContentError] = new([
             "header size exceeds maximum permitted", "improper use of 8-bit data in message header",
             "message header size, or recipient list, exceeds policy limit", "message mime complexity exceeds the policy maximum",
