@@ -19,12 +19,21 @@ public static partial class SmtpStatusCodes
     private static partial Regex ReplyPattern();
 
     /// <summary>The first enhanced status code in <paramref name="text"/>, normalised (<c>5.01.001</c> becomes <c>5.1.1</c>).</summary>
+    /// <remarks>The codes here are read from where each match lies (no Match object, no group strings): they are
+    /// looked for in nearly every text the parser reads.</remarks>
     public static string? FindEnhanced(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var m = EnhancedPattern().Match(text);
-        if (!m.Success) return null;
-        return $"{m.Groups[1].Value}.{int.Parse(m.Groups[2].Value)}.{int.Parse(m.Groups[3].Value)}";
+        foreach (var m in EnhancedPattern().EnumerateMatches(text)) return Normalised(text.AsSpan(m.Index, m.Length));
+        return null;
+    }
+
+    // "5.01.001" as "5.1.1": the class, then the subject and the detail as numbers.
+    private static string Normalised(ReadOnlySpan<char> code)
+    {
+        var subject = code[2..];
+        var dot = subject.IndexOf('.');
+        return $"{code[0]}.{int.Parse(subject[..dot])}.{int.Parse(subject[(dot + 1)..])}";
     }
 
     // The receiving server's own enhanced code, right after its reply code ("550-'5.2.2", "550 5.1.1").
@@ -35,17 +44,26 @@ public static partial class SmtpStatusCodes
     public static string? FindServerEnhanced(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var m = ServerEnhancedPattern().Match(text);
-        return m.Success ? $"{m.Groups[1].Value}.{int.Parse(m.Groups[2].Value)}.{int.Parse(m.Groups[3].Value)}" : null;
+        foreach (var m in ServerEnhancedPattern().EnumerateMatches(text))
+        {
+            // After the reply code only blanks, dashes, a quote or '#' come before the enhanced code's class digit.
+            var reply = text.AsSpan(m.Index, m.Length);
+            return Normalised(reply[(3 + reply[3..].IndexOfAny('2', '4', '5'))..]);
+        }
+        return null;
     }
 
     /// <summary>The basic reply code in <paramref name="text"/>, if one can be told apart from other numbers.</summary>
     public static int? FindReply(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var m = ReplyPattern().Match(text);
-        if (!m.Success) return null;
-        return int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        foreach (var m in ReplyPattern().EnumerateMatches(text))
+        {
+            // Either way the code is the match's first digits: only blanks and "smtp;" may come before it.
+            var match = text.AsSpan(m.Index, m.Length);
+            return int.Parse(match.Slice(match.IndexOfAnyInRange('0', '9'), 3));
+        }
+        return null;
     }
 
     /// <summary>The class digit (2, 4 or 5) of an enhanced code, or of a reply code when there is none.</summary>

@@ -24,8 +24,9 @@ internal static partial class Addresses
     public static string? First(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var m = Mailbox(text).Match(text);
-        return m.Success ? m.Value.Trim('.', '\'') : null;
+        // Read where the match lies: no Match object and no string but the one returned.
+        foreach (var m in Mailbox(text).EnumerateMatches(text)) return text.AsSpan(m.Index, m.Length).Trim(".'").ToString();
+        return null;
     }
 
     /// <summary>Every mailbox in <paramref name="text"/>, in order (at most 100), found as they are asked for.</summary>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace BounceService.Classification.Mail;
 
 /// <summary>
@@ -16,6 +18,10 @@ internal static class FieldBlocks
     public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text)
     {
         var current = new List<KeyValuePair<string, string>>();
+        // The field being read: its value is made a string once its continuation lines are all read (a DKIM
+        // signature in a pasted copy folds over many), not once per line.
+        string? name = null;
+        var value = new StringBuilder();
         var start = 0;
         for (var lines = 0; start <= text.Length && lines < MaxLines; lines++)
         {
@@ -25,20 +31,31 @@ internal static class FieldBlocks
             start = end + 1;
             if (line.IsWhiteSpace())
             {
+                End(current, ref name, value);
                 if (current.Count > 0) yield return current;
                 current = [];
             }
-            else if (char.IsWhiteSpace(line[0]) && current.Count > 0)
+            else if (char.IsWhiteSpace(line[0]) && name is not null)
             {
-                var last = current[^1];
-                current[^1] = new(last.Key, last.Value + " " + line.Trim().ToString());
+                value.Append(' ').Append(line.Trim());
             }
             else if (line.IndexOf(':') is > 0 and var colon && IsName(line[..colon]))
             {
-                current.Add(new(line[..colon].Trim().ToString(), line[(colon + 1)..].Trim().ToString()));
+                End(current, ref name, value);
+                name = line[..colon].Trim().ToString();
+                value.Append(line[(colon + 1)..].Trim());
             }
         }
+        End(current, ref name, value);
         if (current.Count > 0) yield return current;
+    }
+
+    private static void End(List<KeyValuePair<string, string>> block, ref string? name, StringBuilder value)
+    {
+        if (name is null) return;
+        block.Add(new(name, value.ToString()));
+        name = null;
+        value.Clear();
     }
 
     /// <summary>The first value of <paramref name="name"/> in <paramref name="block"/>, or null.</summary>

@@ -83,8 +83,11 @@ internal static class Html
         return false;
     }
 
+    // Every tag is compared with a dozen names, and most differ in the first letter: for an ASCII letter that is
+    // one comparison (the names are lower case), anything else is left to the full comparison.
     private static bool IsElement(ReadOnlySpan<char> tag, string name) =>
-        tag.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (tag.Length == name.Length || !char.IsAsciiLetterOrDigit(tag[name.Length]));
+        !tag.IsEmpty && !(char.IsAscii(tag[0]) && (tag[0] | 0x20) != name[0])
+        && tag.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (tag.Length == name.Length || !char.IsAsciiLetterOrDigit(tag[name.Length]));
 
     // The closing tag that ends a script or style element.
     private static string Name(ReadOnlySpan<char> tag) => tag.StartsWith("script", StringComparison.OrdinalIgnoreCase) ? "</script" : "</style";
