@@ -43,7 +43,8 @@ public class ClassifyCliTests
     {
         var entry = Assert.Single(File(string.Format(Exim, "Mailbox quota exceeded")).GetProperty("expect").EnumerateArray());
         Assert.Equal("mailboxfull", entry.GetProperty("reason").GetString());
-        Assert.Equal("5.0.922", entry.GetProperty("status").GetString());
+        // Exim bounces a full mailbox only after retrying it: Sisimai's Exim module gives the temporary stand-in.
+        Assert.Equal("4.0.922", entry.GetProperty("status").GetString());
     }
 
     [Fact]

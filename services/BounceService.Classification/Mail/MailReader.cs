@@ -21,7 +21,7 @@ internal static partial class MailReader
     private static readonly string[] AuDomains = ["@ezweb.ne.jp", "@au.com"];
 
     // Exim's own notice (deliver.c): its first words (or its report of a frozen message), and its marker before the
-    // returned copy. Exim bounces a full mailbox or an unreachable host only after retrying it, so without any code
+    // returned copy if it returns one. Exim bounces a full mailbox or an unreachable host only after retrying it, so without any code
     // Sisimai's Exim module calls those failures temporary. Its kin reuse the first words but are not read so:
     // Mail.ru after a preamble of its own, MXLogic with its own marker ("Included is a copy of the message header:").
     private const string EximNotice = "This message was created automatically by mail delivery software.";
@@ -32,7 +32,7 @@ internal static partial class MailReader
         var start = text.AsSpan().TrimStart();
         var firstLine = start[..Math.Max(start.IndexOf('\n'), 0)];
         return (start.StartsWith(EximNotice, StringComparison.Ordinal) || firstLine.StartsWith("Message ") && firstLine.Contains(" frozen", StringComparison.Ordinal))
-            && copy.Span.TrimStart().StartsWith(EximCopyMarker, StringComparison.Ordinal);
+            && (copy.IsEmpty || copy.Span.TrimStart().StartsWith(EximCopyMarker, StringComparison.Ordinal));
     }
 
     public static MailReport Read(MailEntity message) => Read(message, wrapped: false);

@@ -338,12 +338,13 @@ public class MtaFormatTests
     // Its kin reuse the first words of the notice, but not its copy marker or not at the start.
     [Theory]
     [InlineData("", "------ This is a copy of the message, including all the headers. ------", true)]
+    [InlineData("", "", true)]
     [InlineData("Это письмо создано автоматически сервером Mail.Ru.\n\n", "------ This is a copy of the message, including all the headers. ------", false)]
     [InlineData("", "Included is a copy of the message header:\n-----------------------------------------", false)]
     public void Only_exims_own_notice_says_it_gave_up_retrying(string preamble, string copyMarker, bool gaveUp)
     {
         var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Mail delivery failed: returning message to sender",
-            preamble + EximIntro + "  a@example.org\n    mailbox is full: retry timeout exceeded\n\n" + copyMarker + "\n\n" + Copy));
+            preamble + EximIntro + "  a@example.org\n    mailbox is full: retry timeout exceeded\n\n" + (copyMarker.Length > 0 ? copyMarker + "\n\n" + Copy : "")));
         var r = Assert.Single(report.Recipients);
         Assert.Equal(("mailboxfull", gaveUp), (r.Verdict.Reason, r.GaveUpRetrying));
     }
