@@ -408,7 +408,7 @@ internal static partial class ReasonPhrases
             "recipient address rejected: access denied", "sorry, you don't authenticate or the domain isn't in my list of allowed rcpthosts",
             "starttls is required to send mail", "tls required but not supported", "unauthenticated senders not allowed",
             "verification failure", "you are not authorized to send mail, authentication is required",
-            "tls/sslv3 connection required", "please turn on smtp authentication in your mail client", // Sisimai's Rhost/MessageLabs
+            "tls/sslv3 connection required", // Sisimai's Rhost/MessageLabs
         ], [
             ["authentication failed; server ", " said: "], ["authentification invalide", "305"], ["authentification requise", "402"],
             ["domain ", " is a dead domain"], ["user ", " is not authorized to perform ses:sendrawemail on resource"],
