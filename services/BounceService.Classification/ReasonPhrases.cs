@@ -187,7 +187,7 @@ internal static partial class ReasonPhrases
             ["user ", " was not found"], ["user ", " does not exist"], ["user (", ") unknown"],
             // Sisimai 5.2+
             ["address", " no longer"], ["invalid ", "recipient"], ["invalid", "user"],
-            ["mailbox ", "unavailable"], ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
+            ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
             ["recipient ", " not exist"], ["user ", " not exist"], ["user ", "not found"],
         ]),
         [Reasons.Filtered] = new([
