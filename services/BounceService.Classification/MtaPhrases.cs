@@ -102,6 +102,7 @@ internal static class MtaPhrases
         ("pol-t3", NotAccept), ("dns-p1", Rejected), ("dns-p2", Rejected), ("dns-t1", Rejected), ("dns-p3", Rejected),
         ("dns-t2", Rejected), ("con-t1", SystemError), ("rcp-t1", SystemError), ("con-t2", TooManyConn), ("con-t3", TooManyConn),
         ("pol-p5", VirusDetected), ("rcp-t4", Suspend),
+        ("con-t4", TooManyConn), ("msg-t1", TooManyConn), // too many recipients (Sisimai 5.2+ Rhost/Facebook)
     ];
 
     // Tagged with the index of their reason in Reasons, in the order the table first names them.

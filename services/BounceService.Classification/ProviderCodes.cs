@@ -105,6 +105,7 @@ internal static partial class ProviderCodes
     private static readonly (string Phrase, string Reason)[] TencentSignedPhrases =
     [
         ("spf check failed", AuthFailure), ("connection denied", Blocked),
+        ("suspected spam", Rejected), // "suspected spam ip" (TencentPhrases, read first) is blocked
     ];
 
     // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply, by name or by its

@@ -121,7 +121,7 @@ internal static partial class ReasonPhrases
             "account is blocked", "account is locked", "account is disabled", "account has been disabled", "account is inactive",
             "account has been deactivated", "account is deactivated", // design: disabled or locked accounts
         ]),
-        [Reasons.HasMoved] = new([" has been replaced by "]),
+        [Reasons.HasMoved] = new([" has been replaced by ", "recipient no longer on server"]), // the last: Sisimai's Rhost/Apple
         [Reasons.NoRelaying] = new([
             "as a relay", "insecure mail relay", "is not permitted to relay through this server without authentication",
             "mail server requires authentication when attempting to send to a non-local e-mail address", "not a gateway",
@@ -134,6 +134,7 @@ internal static partial class ReasonPhrases
             "rejected due to dmarc", // Sisimai 5.2+ (Comcast)
             "//spf.pobox.com", "bad spf records for", "dmarc policy", "please inspect your spf settings", "dmarc check failed", "dmarc validation failed", "failed dmarc", "dmarc verification failed",
             "yahoo requires all senders to authenticate with either spf or dkim",
+            "blocked for failing both spf and dkim autentication checks", // Sisimai's Rhost/Apple (sic)
             "sender policy framework (spf) fail", "sender policy framework violation",
             "spf (sender policy framework) domain authentication fail", "spf check: fail",
         ], [[" is not allowed to send mail.", "_401"], ["is not allowed to send from <", " per it's spf record"],
@@ -173,6 +174,7 @@ internal static partial class ReasonPhrases
             "badrcptto", "recipient is in my badrecipientto list", "recipient is not in my validrcptto list",
             "recipients was undeliverable", "spectator does not exist", "your envelope recipient has been denied",
             "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
+            "inactive email address", "unknown or illegal alias", "recipient mailbox is not allowed", // Sisimai's Rhost/Apple, MessageLabs
         ], [
             ["<", "> not found"], ["<", ">... blocked by "], ["account ", " does not exist at the organization"],
             ["adresse d au moins un destinataire invalide. invalid recipient.", "416"],
@@ -185,7 +187,7 @@ internal static partial class ReasonPhrases
             ["user ", " was not found"], ["user ", " does not exist"], ["user (", ") unknown"],
             // Sisimai 5.2+
             ["address", " no longer"], ["invalid ", "recipient"], ["invalid", "user"],
-            ["mailbox ", "unavailable"], ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
+            ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
             ["recipient ", " not exist"], ["user ", " not exist"], ["user ", "not found"],
         ]),
         [Reasons.Filtered] = new([
@@ -213,6 +215,7 @@ internal static partial class ReasonPhrases
         [Reasons.NotCompliantRfc] = new([
             "this message is not rfc 5322 compliant", "https://support.google.com/mail/?p=rfcmessagenoncompliant",
             "headers are not rfc compliant", // Yahoo
+            "has detected that this message is not rfc 5322", // Sisimai's Rhost/MessageLabs
         ], [[" multiple ", " header"]]),
         [Reasons.Rejected] = new([
             "access denied (in reply to mail from command)", "access denied (sender blacklisted)", "address rejected",
@@ -239,6 +242,9 @@ internal static partial class ReasonPhrases
             // Sisimai 5.2+
             "badsendermx", "sendernoa", "empty email address", "has an outgoing mail suspension", "not member article from ",
             "server does not accept mail from", "too many spam complaints",
+            // Sisimai's Rhost/MessageLabs
+            "sender envelope domain not allowed for sender ip address", "your envelope sender is in my badmailfrom list",
+            "your domain has been blacklisted", "your domain has been blocked",
         ], [
             // Sisimai 5.2+
             ["after end of data:", ".", " does not exist"], ["after mail from:", ".", " does not exist"], ["reject mail from ", "@"],
@@ -291,6 +297,7 @@ internal static partial class ReasonPhrases
             "classified as spam and is rejected", "identified spam", "message has been temporarily blocked by our filter",
             "message was rejected by recurrent pattern detection system", "spam-like header", "spam message",
             "unsolicited ",
+            "filtered by outbound scanning", // Sisimai's Rhost/MessageLabs
         ], [
             ["mail rejete. mail rejected. ", "506"], ["our filters rate at and above ", " percent probability of being spam"],
             ["rejected by ", " (spam)"], ["rule imposed as ", " is blacklisted on"], ["spam ", " exceeded"],
@@ -305,6 +312,7 @@ internal static partial class ReasonPhrases
         [Reasons.Speeding] = new([
             "please try again slower", "receiving mail at a rate that prevents additional messages from being delivered",
             "user is receiving mail too quickly", // Yahoo
+            "deferred due to excessive volume", // Sisimai's Rhost/Apple
         ]),
         [Reasons.TooManyConn] = new([
             " throttled - ", "too many sessions opened", "too many emails sent on this session", // Sisimai 5.2+ "ratelimited"
@@ -316,6 +324,7 @@ internal static partial class ReasonPhrases
             "we have already made numerous attempts to deliver this message",
             "frequency limited", "max message per connection reached", // Tencent, Yahoo
             "throttling failure: ", // Sisimai 5.2+ "ratelimited"
+            "too many recipients received this hour", // Sisimai's Rhost/MessageLabs
         ], [
             // Sisimai 5.2+ "ratelimited"
             ["connection ", "limit"], ["temporarily", "rate limited"], ["throttled ", "postmaster.comcast.net"],
@@ -345,6 +354,9 @@ internal static partial class ReasonPhrases
             "you are sending spam", "your ip address is listed in the rbl", "your network is temporary blacklisted",
             "your server requires confirmation", "refused to talk to me", "client host blocked",
             "domain isn't in my list of allowed rcpthosts", "your remotehost looks suspiciously like spammer", // Sisimai 5.2+
+            // Sisimai's Rhost/Apple and MessageLabs
+            "rejected due to having a domain present in the spamhaus", "rejected due to listing in spamhaus",
+            "mail rejected because your ip is in the pbl",
         ], [
             ["(", "@", ":blocked)"], ["access from ip address ", " blocked"], ["client host ", " blocked using"],
             ["connections will not be accepted from ", " because the ip is in spamhaus's list"], ["dnsbl:rbl ", ">_is_blocked"],
@@ -373,6 +385,7 @@ internal static partial class ReasonPhrases
             "you have exceeded the allowable number of posts without solving a captcha",
             "message rejected due to local policy", "the message was rejected by organization policy", "you're using a mass mailer",
             "for policy reasons", // Sisimai 5.2+
+            "email policy violation detected", "mailbox delivery restricted by policy error", // Sisimai's Rhost/Zoho
         ]),
         [Reasons.VirusDetected] = new([
             "it has a potentially executable attachment",
@@ -380,6 +393,7 @@ internal static partial class ReasonPhrases
             "this form of attachment has been used by recent viruses or other malware", "virus detected",
             "virus phishing/malicious_url detected",
             "your message was infected with a virus",
+            " detected by zoho mail", // Sisimai's Rhost/Zoho
         ]),
         [Reasons.BadReputation] = new([
             "a poor email reputation score", "has been temporarily rate limited due to ip reputation",
@@ -394,6 +408,7 @@ internal static partial class ReasonPhrases
             "recipient address rejected: access denied", "sorry, you don't authenticate or the domain isn't in my list of allowed rcpthosts",
             "starttls is required to send mail", "tls required but not supported", "unauthenticated senders not allowed",
             "verification failure", "you are not authorized to send mail, authentication is required",
+            "tls/sslv3 connection required", // Sisimai's Rhost/MessageLabs
         ], [
             ["authentication failed; server ", " said: "], ["authentification invalide", "305"], ["authentification requise", "402"],
             ["domain ", " is a dead domain"], ["user ", " is not authorized to perform ses:sendrawemail on resource"],
@@ -436,6 +451,7 @@ internal static partial class ReasonPhrases
             "routing loop detected -- too many received: headers", "this message contain invalid mime headers",
             "this message contain improperly-formatted binary content",
             "this message contain text that uses unnecessary base64 encoding",
+            "stray linefeeds in message", // Sisimai's Rhost/MessageLabs
             "duplicate header", // Sisimai 5.1; later versions call it notcompliantrfc
         ]),
         [Reasons.SystemFull] = new(["mail system full", "requested mail action aborted: exceeded storage allocation"]),

@@ -20,6 +20,7 @@ public class MtaPhrasesTests
     [InlineData("A few more details on why you weren't able to post: * You might have spelled or formatted the group name incorrectly.", "rejected")] // Google Groups
     [InlineData("A few more details on why you weren't able to post: * You may need to join the group before receiving permission to post.", "onhold")] // Google Groups
     [InlineData("550 5.1.1 RCP-P1 The attempted recipient address does not exist", "userunknown")] // Facebook
+    [InlineData("452 4.5.3 CON-T4 Your mail server has exceeded the maximum number of recipients for its current connection", "toomanyconn")] // Facebook
     [InlineData("Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.", "expired")] // Zoho
     [InlineData("The message exeeded the maximum size the user accepts. (#5.2.3)", "exceedlimit")] // qmail-ldap
     [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", "systemerror")] // qmail-ldap

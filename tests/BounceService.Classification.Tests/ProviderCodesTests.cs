@@ -25,6 +25,7 @@ public class ProviderCodesTests
     [InlineData("550 Suspected spam ip, please try again later.", "blocked")]
     [InlineData("550 Spf check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1001497", "authfailure")]
     [InlineData("550 Connection denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000730", "blocked")]
+    [InlineData("550 Suspected spam. https://service.mail.qq.com/detail/122/71", "rejected")]
     public void A_providers_code_decides_the_reason(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

@@ -99,6 +99,19 @@ public class TextRulesTests
     [InlineData("No MX host found for example.jp", "notaccept", "hard")]
     [InlineData("The domain example.jp does not accept mail", "notaccept", "hard")]
     [InlineData("x-unix; procmail: Couldn't create /var/spool/mail/a", "mailererror", "soft")]
+    // Receiving providers' own wording (Sisimai's Rhost/Apple, MessageLabs, Zoho), distinctive enough to read anywhere.
+    [InlineData("550 5.1.6 recipient no longer on server: a@icloud.com", "hasmoved", "hard")]
+    [InlineData("550 5.1.1 <a@icloud.com>: inactive email address (in reply to RCPT TO command)", "userunknown", "hard")]
+    [InlineData("421 4.7.1 Messages to a@icloud.com deferred due to excessive volume. Try again later", "speeding", "soft")]
+    [InlineData("554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM autentication checks", "authfailure", "hard")]
+    [InlineData("550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL", "blocked", "hard")]
+    [InlineData("553-mail rejected because your IP is in the PBL. See http://www.spamhaus.org/pbl", "blocked", "hard")]
+    [InlineData("553 Stray linefeeds in message (#5.6.2)", "contenterror", "hard")]
+    [InlineData("451 TLS/SSLv3 Connection required. (#4.7.1)", "securityerror", "hard")]
+    [InlineData("550 sender envelope domain not allowed for sender IP address (#5.1.8)", "rejected", "hard")]
+    [InlineData("553 Recipient mailbox is not allowed", "userunknown", "hard")]
+    [InlineData("554 5.7.7 Email policy violation detected", "policyviolation", "hard")]
+    [InlineData("552 5.7.1 virus Eicar-Test detected by Zoho Mail", "virusdetected", "hard")]
     public void Match_gives_the_first_reason_the_text_says(string text, string reason, string kind) =>
         Assert.Equal((reason, kind), TextRules.Match(text));
 
