@@ -186,7 +186,7 @@ internal static partial class ReasonPhrases
             ["this user doesn't have a ", " account"], ["unknown e", "mail address"], ["unknown local", "part"],
             ["user ", " was not found"], ["user ", " does not exist"], ["user (", ") unknown"],
             // Sisimai 5.2+
-            ["address", " no longer"], ["invalid ", "recipient"], ["invalid", "user"],
+            ["address", " no longer"], ["invalid ", "recipient"],
             ["no ", "mail", "box "], ["no ", "such", "address"], ["recipient no", "found"],
             ["recipient ", " not exist"], ["user ", " not exist"], ["user ", "not found"],
         ]),

@@ -26,7 +26,6 @@ public class TextRulesTests
     [InlineData("This user doesn't have a example.com account", "userunknown", "hard")]
     [InlineData("550 5.1.1 Die Nachricht konnte nicht zugestellt werden, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann", "userunknown", "hard")]
     [InlineData("550 5.1.1 Recipient a@example.jp does not exist here", "userunknown", "hard")]
-    [InlineData("550 5.1.1 Invalid user specified", "userunknown", "hard")]
     [InlineData("550 5.1.1 No such email address", "userunknown", "hard")]
     [InlineData("550 5.1.1 The address a@example.jp is no longer in service", "userunknown", "hard")]
     [InlineData("Message rejected due to user rules", "filtered", "hard")]
