@@ -47,7 +47,12 @@ internal static partial class Addresses
     /// <summary>Addresses of the mail system itself, never a bounced recipient.</summary>
     public static bool IsSystem(string address)
     {
-        var local = address.Split('@')[0].ToLowerInvariant();
-        return local is "mailer-daemon" or "postmaster" or "mail-daemon" or "maildaemon";
+        var at = address.IndexOf('@');
+        var local = at < 0 ? address.AsSpan() : address.AsSpan(0, at);
+        // Lowered into a small buffer, not a new string per address: no system name is longer than 13 characters.
+        if (local.Length > 13) return false;
+        Span<char> lower = stackalloc char[local.Length];
+        local.ToLowerInvariant(lower);
+        return lower is "mailer-daemon" or "postmaster" or "mail-daemon" or "maildaemon";
     }
 }

@@ -23,9 +23,18 @@ internal static class DeliveryStatusReport
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
             findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
                 FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null,
-                Label: CategoryFields.Select(block.Get).FirstOrDefault(c => c is not null)));
+                Label: Category(block)));
         }
         return findings;
+    }
+
+    private static string? Category(List<KeyValuePair<string, string>> block)
+    {
+        foreach (var field in CategoryFields)
+        {
+            if (block.Get(field) is { } category) return category;
+        }
+        return null;
     }
 
     /// <summary>A recipient the message reached: nothing to report.</summary>
@@ -58,7 +67,7 @@ internal static class DeliveryStatusReport
     private static string? RecipientField(string? value)
     {
         if (value is null) return null;
-        var address = value[(value.IndexOf(';') + 1)..].Trim().Trim('<', '>', ' ');
+        var address = value.AsSpan(value.IndexOf(';') + 1).Trim().Trim("<> ").ToString();
         return Addresses.First(address) ?? (Addresses.IsBare(address) ? address : null);
     }
 }

@@ -115,9 +115,15 @@ internal static partial class MailReader
         {
             Command = f.Command
                 ?? SmtpCommands.Find(f.Diagnostic)
-                ?? SmtpCommands.Find(fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic)
+                ?? SmtpCommands.Find(TextOf(f, fromText))
                 ?? (findings.Count == 1 ? SmtpCommands.Find(text) : null),
         }).ToList();
+
+    // The MTA text's own words about the finding's recipient; null when they are the finding's diagnostic itself
+    // (the findings are the text's), already searched.
+    private static string? TextOf(Finding finding, List<Finding> fromText) =>
+        fromText.Find(t => t.Recipient.Equals(finding.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic is { } own
+        && !ReferenceEquals(own, finding.Diagnostic) ? own : null;
 
     private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
         new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
