@@ -34,6 +34,9 @@ internal static class MtaPhrases
         ("sorry, i wasn't able to establish an smtp connection", NetworkError),
         ("sorry, i couldn't find a mail exchanger or ip address", NotAccept), // notqmail's null MX (Sisimai 5)
         ("sorry. although i'm listed as a best-preference mx or a for that host", NetworkError),
+        // Mail delivery agents' own refusals (Sisimai's MDA module): Dovecot's "was automatically rejected:", maildrop
+        ("mailbox doesn't exist: ", UserUnknown), ("maildrop: invalid user specified.", UserUnknown),
+        ("maildrop: cannot find system user", UserUnknown),
         // qmail-ldap
         ("mailaddress is administratively disabled", Suspend), ("mailaddress is administrativley disabled", Suspend),
         ("the message exeeded the maximum size the user accepts", ExceedLimit),

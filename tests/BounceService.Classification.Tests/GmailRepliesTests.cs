@@ -16,4 +16,9 @@ public class GmailRepliesTests
     public void Without_googles_signature_the_vague_code_stands() =>
         // Another server's 4.7.0 "try again later" is how greylisting answers (AcelleMail guide).
         Assert.Equal("greylisted", Bounces.Classify("421 4.7.0 Try again later, closing connection.").Reason);
+
+    [Fact]
+    public void Googles_daily_quota_for_its_own_sender_stays_on_hold() =>
+        // Sisimai reads Google's table only for Google's receiving MX; the sender's own quota never comes from there.
+        Assert.Equal("onhold", Bounces.Classify("550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 - gsmtp").Reason);
 }

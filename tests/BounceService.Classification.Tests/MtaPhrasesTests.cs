@@ -28,6 +28,8 @@ public class MtaPhrasesTests
     [InlineData("Delivery failed 5 attempts: kijitora@example.com", "expired")] // IMail
     [InlineData("DNS lookup failure: host neko.example.invalid not found", "hostunknown")] // DragonFly Mail Agent
     [InlineData("Could not deliver for the last 432000 seconds. Giving up.", "expired")] // DragonFly Mail Agent
+    [InlineData("Your message to <a@example.org> was automatically rejected: Mailbox doesn't exist: a", "userunknown")] // Dovecot
+    [InlineData("maildrop: Invalid user specified.", "userunknown")] // maildrop
     public void The_mtas_own_words_decide(string diagnostic, string reason) =>
         Assert.Equal(reason, Bounces.Classify(diagnostic).Reason);
 

@@ -19,6 +19,8 @@ internal static partial class AutoReply
         if (headers["Auto-Submitted"]?.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase) == true) return true;
         if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress") && headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")) return true;
         if (headers["Precedence"]?.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) == true) return true;
+        // iCloud's vacation replies say so in their own header (Sisimai's RFC3834 module reads it too).
+        if (headers["X-Apple-Action"]?.Trim().StartsWith("vacation", StringComparison.OrdinalIgnoreCase) == true) return true;
         return Subject().IsMatch(headers[HeaderId.Subject] ?? "");
     }
 }

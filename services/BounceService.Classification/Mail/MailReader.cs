@@ -155,10 +155,14 @@ internal static partial class MailReader
     }
 
     // Exim names a failed pipe or file there ("|/usr/bin/procmail"), not an address: then the text's recipients stand.
+    // An address found only in the returned copy (Google Groups' notice names none) gets the notice's text too;
+    // one the notice lists without words of its own (Gmail) is left to the rules for lists below.
     private static List<Finding> FailedRecipients(string header, List<Finding> fromText, string text)
     {
         var failed = header.Split(',').Select(Addresses.First).OfType<string>()
-            .Select(a => fromText.Find(t => t.Recipient.Equals(a, StringComparison.OrdinalIgnoreCase)) ?? new Finding(a, null, Collapse(text)))
+            .Select(a => fromText.Find(t => t.Recipient.Equals(a, StringComparison.OrdinalIgnoreCase)) is { } known
+                ? string.IsNullOrWhiteSpace(known.Diagnostic) && !text.Contains(a, StringComparison.OrdinalIgnoreCase) ? known with { Diagnostic = Collapse(text) } : known
+                : new Finding(a, null, Collapse(text)))
             .ToList();
         return failed.Count > 0 ? failed : fromText;
     }

@@ -13,6 +13,13 @@ public class MailFormatTests
     }
 
     [Fact]
+    public void An_iCloud_vacation_reply_is_an_auto_reply()
+    {
+        var report = Emails.Read("From: a@example.org\nTo: sender@example.com\nSubject: Re: News\nX-Apple-Action: vacation\n\nI am away until Monday.\n");
+        Assert.Equal(("autoreply", false), (report.Format, report.IsBounce));
+    }
+
+    [Fact]
     public void Ordinary_mail_is_no_bounce()
     {
         var report = Emails.Read("From: a@example.org\nTo: sender@example.com\nSubject: Lunch?\n\n<b@example.org>: are you coming?\n");

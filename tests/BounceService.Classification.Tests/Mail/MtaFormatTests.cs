@@ -325,6 +325,17 @@ public class MtaFormatTests
     }
 
     [Fact]
+    public void Each_group_Google_Groups_lists_as_failed_gets_its_notice()
+    {
+        // The notice names no address; the first failed one is also the returned copy's first addressee.
+        var report = Emails.Read("X-Failed-Recipients: g1@example.org, g2@example.org\n" + Bounce("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "Delivery Status Notification (Failure)",
+            "Hello sender@example.com,\n\nWe're writing to let you know that the group you tried to contact (g1) may not exist, or you may not have permission to post messages to the group. A few more details on why you weren't able to post:\n\n"
+            + " * You might have spelled or formatted the group name incorrectly.\n * The owner of the group may have removed this group.\n * You may need to join the group before receiving permission to post.\n * This group may not be open to posting.\n\nThanks,\n\nGoogle Groups\n\n"
+            + "----- Original message -----\n\nTo: g1@example.org, g2@example.org\nFrom: sender@example.com\nMessage-ID: <orig@example.com>\n\nHello\n"));
+        Assert.Equal([("g1@example.org", "rejected"), ("g2@example.org", "rejected")], report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+    }
+
+    [Fact]
     public void An_Exim_malformed_address_names_the_bracketed_address_it_tried()
     {
         var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Mail failure - malformed recipient address",
