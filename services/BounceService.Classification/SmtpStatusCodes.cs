@@ -18,14 +18,22 @@ public static partial class SmtpStatusCodes
     [GeneratedRegex(@"^\s*(?:smtp;\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.0{0,2}[0-7]\.\d", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReplyPattern();
 
-    /// <summary>The first enhanced status code in <paramref name="text"/>, normalised (<c>5.01.001</c> becomes <c>5.1.1</c>).</summary>
+    /// <summary>
+    /// The first enhanced status code in <paramref name="text"/>, normalised (<c>5.01.001</c> becomes <c>5.1.1</c>);
+    /// a success code only when no failure code follows it (a session transcript's "250 2.1.0 Ok" before its "550 5.1.1").
+    /// </summary>
     /// <remarks>The codes here are read from where each match lies (no Match object, no group strings): they are
     /// looked for in nearly every text the parser reads.</remarks>
     public static string? FindEnhanced(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        foreach (var m in EnhancedPattern().EnumerateMatches(text)) return Normalised(text.AsSpan(m.Index, m.Length));
-        return null;
+        string? success = null;
+        foreach (var m in EnhancedPattern().EnumerateMatches(text))
+        {
+            if (text[m.Index] != '2') return Normalised(text.AsSpan(m.Index, m.Length));
+            success ??= Normalised(text.AsSpan(m.Index, m.Length));
+        }
+        return success;
     }
 
     // "5.01.001" as "5.1.1": the class, then the subject and the detail as numbers.
@@ -44,26 +52,34 @@ public static partial class SmtpStatusCodes
     public static string? FindServerEnhanced(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
+        string? success = null;
         foreach (var m in ServerEnhancedPattern().EnumerateMatches(text))
         {
             // After the reply code only blanks, dashes, a quote or '#' come before the enhanced code's class digit.
             var reply = text.AsSpan(m.Index, m.Length);
-            return Normalised(reply[(3 + reply[3..].IndexOfAny('2', '4', '5'))..]);
+            var code = Normalised(reply[(3 + reply[3..].IndexOfAny('2', '4', '5'))..]);
+            // As in FindEnhanced, a success code only when no failure follows it.
+            if (code[0] != '2') return code;
+            success ??= code;
         }
-        return null;
+        return success;
     }
 
     /// <summary>The basic reply code in <paramref name="text"/>, if one can be told apart from other numbers.</summary>
     public static int? FindReply(string? text)
     {
         if (string.IsNullOrEmpty(text)) return null;
+        int? success = null;
         foreach (var m in ReplyPattern().EnumerateMatches(text))
         {
             // Either way the code is the match's first digits: only blanks and "smtp;" may come before it.
             var match = text.AsSpan(m.Index, m.Length);
-            return int.Parse(match.Slice(match.IndexOfAnyInRange('0', '9'), 3));
+            var code = int.Parse(match.Slice(match.IndexOfAnyInRange('0', '9'), 3));
+            // As for enhanced codes, a success reply only when no failure follows it.
+            if (code >= 400) return code;
+            success ??= code;
         }
-        return null;
+        return success;
     }
 
     /// <summary>The class digit (2, 4 or 5) of an enhanced code, or of a reply code when there is none.</summary>

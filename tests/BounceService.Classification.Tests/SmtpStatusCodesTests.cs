@@ -14,6 +14,14 @@ public class SmtpStatusCodesTests
     public void FindEnhanced_finds_the_code_anywhere_in_text(string text, string expected) =>
         Assert.Equal(expected, SmtpStatusCodes.FindEnhanced(text));
 
+    [Fact]
+    public void A_transcripts_success_replies_give_way_to_the_failure_after_them()
+    {
+        const string transcript = "<-- 250 2.1.0 Ok --> RCPT To:<a@example.org> <-- 550 5.1.1 <a@example.org>: User unknown";
+        Assert.Equal(("5.1.1", "5.1.1", 550), (SmtpStatusCodes.FindEnhanced(transcript), SmtpStatusCodes.FindServerEnhanced(transcript),
+            SmtpStatusCodes.FindReply("250 2.1.0 Ok --> RCPT <-- 550 5.1.1 User unknown")));
+    }
+
     [Theory]
     [InlineData("5.01.001", "5.1.1")]
     [InlineData("550 5.01.001 User unknown", "5.1.1")]

@@ -24,6 +24,8 @@ internal sealed class MailParts
     /// <summary>The same returned message whole, to read when it is itself a report.</summary>
     public MailEntity? ReturnedPart { get; private set; }
     public string? ReturnedHeaderText { get; private set; }
+    /// <summary>How many messages are attached; more than one is a digest, not one returned message.</summary>
+    public int AttachedMessages { get; private set; }
     private int seen;
 
     public static MailParts Of(MailEntity message)
@@ -57,6 +59,7 @@ internal sealed class MailParts
         else if (entity.Message is { } returned)
         {
             // The returned message, or only its headers (text/rfc822-headers): never searched for recipients.
+            AttachedMessages++;
             if (Returned is not null) return;
             Returned = returned.Headers;
             if (entity.Type.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase)) ReturnedPart = returned;

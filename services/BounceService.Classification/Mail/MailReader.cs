@@ -42,7 +42,9 @@ internal static partial class MailReader
         var headers = message.Headers;
         var parts = MailParts.Of(message);
         // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
-        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && IsReport(parts.Returned) && parts.ReturnedPart is { } inner)
+        // A digest of several attached reports is none of them (Sisimai reads the outer message only).
+        if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && parts.AttachedMessages == 1
+            && IsReport(parts.Returned) && parts.ReturnedPart is { } inner)
             return Read(inner, wrapped: true);
         var whole = string.Join('\n', parts.Texts);
         var (text, copy) = Notification.Split(whole);
@@ -70,7 +72,7 @@ internal static partial class MailReader
 
         var isBounce = BounceSignals.Any(headers);
         if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
-        if (!isBounce && parts.Returned is not null && IsComplaint(headers))
+        if (!isBounce && parts.Returned is not null && parts.AttachedMessages == 1 && IsComplaint(headers))
         {
             var complainer = FeedbackReport.ReturnedRecipient(parts.Returned);
             return Report(MailFormats.Arf, complainer is null ? [] : [new(complainer, null, null)], EventTypes.Complaint, original);

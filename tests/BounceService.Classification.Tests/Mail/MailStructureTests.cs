@@ -116,6 +116,36 @@ public class MailStructureTests
         Assert.Equal("gone@example.org", Assert.Single(report.Recipients).Recipient);
     }
 
+    [Fact]
+    public void A_digest_of_several_attached_reports_is_not_read_as_one_of_them()
+    {
+        var first = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1");
+        var second = Emails.Dsn("Final-Recipient: rfc822; left@example.net\nAction: failed\nStatus: 5.1.1");
+        var report = Emails.Read($"""
+            From: reports@isp.example.com
+            To: sender@example.com
+            Subject: Feedback loop digest: 2 complaints
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="W"
+
+            --W
+            Content-Type: text/plain
+
+            2 reports are attached.
+
+            --W
+            Content-Type: message/rfc822
+
+            {first}
+            --W
+            Content-Type: message/rfc822
+
+            {second}
+            --W--
+            """);
+        Assert.False(report.IsBounce);
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
