@@ -23,10 +23,14 @@ internal static class DeliveryStatusReport
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
             findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
                 FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null,
-                Label: CategoryFields.Select(block.Get).FirstOrDefault(c => c is not null)));
+                Label: CategoryFields.Select(block.Get).FirstOrDefault(c => c is not null), RemoteHost: HostField(block.Get("Remote-MTA"))));
         }
         return findings;
     }
+
+    // "dns; mx.example.com": the host name after its type.
+    private static string? HostField(string? value) =>
+        value?[(value.IndexOf(';') + 1)..].Trim() is { Length: > 0 } host ? host : null;
 
     /// <summary>A recipient the message reached: nothing to report.</summary>
     public static bool IsSuccess(Finding finding) =>
