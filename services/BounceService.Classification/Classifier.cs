@@ -30,7 +30,8 @@ public static class Classifier
         var command = input.SmtpCommand ?? SmtpCommands.Find(input.Diagnostic);
         var said = ReasonPhrases.Read(words);
         var reason = ReasonOrder.Find(new(dsn, smtp, words, command, IsDelayed(input.Action) || IsExpired(input.Action),
-            FromMailer: type == "x-unix", said, input.MtaReason ?? ProviderLabels.ReasonOf(input.ProviderLabel)));
+            FromMailer: type == "x-unix", said, input.MtaReason ?? ProviderLabels.ReasonOf(input.ProviderLabel),
+            input.RemoteHost?.ToLowerInvariant()));
 
         var labelKind = ProviderLabels.KindOf(input.ProviderLabel);
         var kind = SmtpStatusCodes.ClassOf(dsn, smtp) switch

@@ -46,7 +46,9 @@ public static class CodeRules
         ["5.7.22"] = Reasons.AuthFailure, ["5.7.23"] = Reasons.AuthFailure, ["5.7.24"] = Reasons.AuthFailure,
         ["5.7.25"] = Reasons.RequirePtr, // "Reverse DNS validation failed" (Sisimai: blocked)
         ["5.7.26"] = Reasons.AuthFailure, ["5.7.27"] = Reasons.NotAccept,
-        ["5.7.28"] = Reasons.Speeding, // RFC 7372 spam-flood refusal (not in Sisimai's table)
+        ["5.7.28"] = Reasons.SpamDetected, // "part of a mail flood of similar abusive messages": the message, not the rate
+        ["5.7.29"] = Reasons.AuthFailure, // ARC validation failed
+        ["5.7.30"] = Reasons.SecurityError, // REQUIRETLS support required
     };
 
     /// <summary>The reason <paramref name="dsn"/> (normalised) names, or null when it names none.</summary>

@@ -9,7 +9,8 @@ namespace BounceService.Classification;
 /// Orange ("LPN007_426", "OFR_999"), Cox ("AUP#CXBL"), Spectrum ("AUP#In-1310"), GoDaddy ("IB607"), Yahoo
 /// ("[TSS04]", "delivery error: dd"), i.ua ("mail.i.ua/err/3"), and KDDI's, Tencent's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
-/// knowing which host answered. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
+/// knowing which host answered, except Yahoo's bracketed ones: Sisimai reads those only from Yahoo's hosts, and
+/// elsewhere reads the words ("temporarily deferred due to unexpected volume or user complaints") as any reply. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
 /// every match).
 /// </summary>
@@ -77,7 +78,7 @@ internal static partial class ProviderCodes
         ["ib705"] = VirusDetected,
     };
 
-    // Yahoo: "[TSS04] Messages from ... temporarily deferred", "[PH01] Email not accepted for policy reasons".
+    // Yahoo, where its host answered: "[TSS04] Messages from ... temporarily deferred", "[PH01] Email not accepted for policy reasons".
     private static readonly Dictionary<string, string> YahooCodes = new()
     {
         ["tss04"] = Rejected, ["tss09"] = Rejected, ["tss11"] = Rejected, ["ph01"] = PolicyViolation,
@@ -165,12 +166,13 @@ internal static partial class ProviderCodes
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
     /// <param name="command">The refused SMTP command, likewise.</param>
-    public static string? ReasonOf(string text, string? dsn = null, string? command = null)
+    /// <param name="remoteHost">The host that answered, if known: Yahoo's codes count only where Yahoo answered (<see cref="ProviderHosts"/>).</param>
+    public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null)
     {
         // Plain searches first: most texts carry no provider code, and then no pattern runs.
         if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-        if (text.Contains('[') && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, remoteHost, text) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;

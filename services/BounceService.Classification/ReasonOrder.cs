@@ -11,9 +11,10 @@ namespace BounceService.Classification;
 /// <param name="FromMailer">"X-Unix; ...": the local delivery program's words, not an SMTP reply.</param>
 /// <param name="Said">The reasons <paramref name="Text"/> says (<see cref="ReasonPhrases.Read"/>).</param>
 /// <param name="Labelled">The reason the sending system's own category names (<see cref="ProviderLabels.ReasonOf"/>), if any.</param>
+/// <param name="RemoteHost">The host that answered, if the report names it (lower case).</param>
 internal readonly record struct ReasonFacts(
     string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool FromMailer, ReasonPhrases.Said Said,
-    string? Labelled = null);
+    string? Labelled = null, string? RemoteHost = null);
 
 /// <summary>
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
@@ -52,7 +53,7 @@ internal static class ReasonOrder
     public static string Find(in ReasonFacts f)
     {
         if (Say(SpamTrap, f)) return SpamTrap;
-        var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
+        var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command, f.RemoteHost) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
         if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         if (f.Labelled is { } labelled && !Loose.Contains(labelled)) return labelled;

@@ -19,6 +19,9 @@ public class CodeRulesTests
     [InlineData("5.7.7", "authfailure")]
     [InlineData("5.7.25", "requireptr")]
     [InlineData("5.7.26", "authfailure")]
+    [InlineData("5.7.28", "spamdetected")]
+    [InlineData("5.7.29", "authfailure")]
+    [InlineData("5.7.30", "securityerror")]
     public void ReasonOf_gives_the_reason_a_code_names(string dsn, string reason) =>
         Assert.Equal(reason, CodeRules.ReasonOf(dsn));
 

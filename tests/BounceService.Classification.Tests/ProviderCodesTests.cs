@@ -12,8 +12,8 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Please see spectrum.net for more information. AUP#In-1310", "toomanyconn")]
     [InlineData("550 5.1.1 <a@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", "speeding")]
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
-    [InlineData("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
-    [InlineData("554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
+    [InlineData("host mta6.am0.yahoodns.net[67.195.204.72] said: 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
+    [InlineData("host mta7.am0.yahoodns.net [98.136.96.91]: 554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
     [InlineData("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] - mta1.example.com", "userunknown")]
     [InlineData("554 delivery error: dd a@yahoo.com is no longer valid. [-20] - mta2.example.com", "suspend")]
     [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
@@ -35,6 +35,15 @@ public class ProviderCodesTests
     public void Ntt_docomos_unknown_user_depends_on_the_command(string command, string reason) =>
         Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.0.0",
             Diagnostic: "550 Unknown user a@docomo.ne.jp", SmtpCommand: command)).Reason);
+
+    // Sisimai reads Yahoo's bracketed codes only where a Yahoo host answered; elsewhere the words decide.
+    [Theory]
+    [InlineData("mta6.am0.yahoodns.net", "rejected")]
+    [InlineData("mx.example.com", "badreputation")]
+    [InlineData(null, "badreputation")]
+    public void Yahoos_codes_count_where_yahoo_answered(string? remoteHost, string reason) =>
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost,
+            Diagnostic: "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints")).Reason);
 
     [Theory]
     [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]

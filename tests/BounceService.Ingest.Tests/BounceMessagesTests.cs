@@ -51,6 +51,18 @@ public sealed class BounceMessagesTests
         Assert.Equal((kind, reason, scope), (message.Kind, message.Reason, message.Scope));
     }
 
+    // A provider that names the host that answered (Mailgun's mx-host) lets Yahoo's own codes count, as Sisimai reads them.
+    [Theory]
+    [InlineData("mta6.am0.yahoodns.net", "rejected")]
+    [InlineData(null, "badreputation")]
+    public void The_remote_host_tells_which_provider_answered(string? remoteHost, string reason)
+    {
+        var e = new InboundEvent("mailgun", "e-1", "bounce", "a@yahoo.com", null, null, null, 421, "4.7.0",
+            "[TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", null, Occurred, RemoteHost: remoteHost);
+
+        Assert.Equal(reason, BounceMessages.Create(e, Now).Reason);
+    }
+
     [Fact]
     public void Given_event_id_is_kept()
     {

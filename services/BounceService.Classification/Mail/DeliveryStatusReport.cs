@@ -23,7 +23,7 @@ internal static class DeliveryStatusReport
             var action = block.Get("Action")?.Trim().ToLowerInvariant();
             findings.Add(new(recipient, block.Get("Status"), block.Get("Diagnostic-Code"), action,
                 FinalRecipient: final is not null && !final.Equals(recipient, StringComparison.OrdinalIgnoreCase) ? final : null,
-                Label: Category(block)));
+                Label: Category(block), RemoteHost: HostField(block.Get("Remote-MTA"))));
         }
         return findings;
     }
@@ -36,6 +36,10 @@ internal static class DeliveryStatusReport
         }
         return null;
     }
+
+    // "dns; mx.example.com": the host name after its type.
+    private static string? HostField(string? value) =>
+        value is null ? null : value.AsSpan(value.IndexOf(';') + 1).Trim() is { Length: > 0 } host ? host.ToString() : null;
 
     /// <summary>A recipient the message reached: nothing to report.</summary>
     public static bool IsSuccess(Finding finding) =>

@@ -41,7 +41,8 @@ public sealed class EventCollector(string provider)
             Truncate(outcome.Diagnostic, MaxTextLength),
             Truncate(outcome.ProviderLabel, 256),
             outcome.OccurredAt?.ToUniversalTime(),
-            outcome.MessageId));
+            outcome.MessageId,
+            RemoteHost: Truncate(outcome.RemoteHost, 256)));
     }
 
     public ParseResult Result() => new(_errors.Count == 0 ? _events : [], _errors, _ignored);
@@ -57,4 +58,5 @@ public sealed record Outcome(
     string? DsnCode = null,
     string? Diagnostic = null,
     string? ProviderLabel = null,
-    DateTimeOffset? OccurredAt = null);
+    DateTimeOffset? OccurredAt = null,
+    string? RemoteHost = null);

@@ -4,6 +4,7 @@ namespace BounceService.Ingest.Providers;
 /// <param name="EventId">The provider's own id for this outcome, if it has one.</param>
 /// <param name="Verdict">A classification the adapter already made from richer input (a raw DSN); else Ingest classifies.</param>
 /// <param name="MessageId">The provider's or the original message's id: part of the derived event id.</param>
+/// <param name="RemoteHost">The receiving host that answered (Mailgun's <c>mx-host</c>), if the provider names it.</param>
 public sealed record InboundEvent(
     string Provider,
     string? EventId,
@@ -18,4 +19,5 @@ public sealed record InboundEvent(
     string? ProviderLabel,
     DateTimeOffset? OccurredAt,
     string? MessageId = null,
-    Classification.Classification? Verdict = null);
+    Classification.Classification? Verdict = null,
+    string? RemoteHost = null);

@@ -49,6 +49,18 @@ public class DeliveryStatusTests
         Assert.Equal(("list@example.org", "b@example.org", "soft"), (r.Recipient, r.FinalRecipient, r.Verdict.Kind));
     }
 
+    // The Remote-MTA field names the host that answered: Yahoo's [TSS04] is its own code only from Yahoo's hosts.
+    [Theory]
+    [InlineData("Remote-MTA: dns; mta6.am0.yahoodns.net\n", "rejected")]
+    [InlineData("Remote-MTA: dns; mx.example.org\n", "badreputation")]
+    [InlineData("", "badreputation")]
+    public void The_remote_mta_tells_which_provider_answered(string remoteMta, string reason)
+    {
+        var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: delayed\nStatus: 4.7.0\n" + remoteMta
+            + "Diagnostic-Code: smtp; 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints"));
+        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+    }
+
     [Fact]
     public void The_sending_mta_category_is_kept_per_recipient()
     {

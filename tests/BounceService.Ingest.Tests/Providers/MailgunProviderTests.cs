@@ -1,4 +1,7 @@
 using System.Net;
+using BounceService.Ingest.Providers;
+using BounceService.Ingest.Providers.Mailgun;
+using Microsoft.AspNetCore.Http;
 
 namespace BounceService.Ingest.Tests.Providers;
 
@@ -16,6 +19,17 @@ public sealed class MailgunProviderTests(ProviderServiceFixture fixture) : IClas
         var (response, published) = await fixture.PostAsync(_client, Provider, ProviderFixtures.Load(Provider, name));
 
         await Outcomes.AssertAcceptedAsync(response, published, Provider, (recipient, kind, dsn, smtp));
+    }
+
+    [Fact]
+    public async Task The_mx_host_that_answered_is_kept_as_the_remote_host()
+    {
+        var sample = ProviderFixtures.Load(Provider, "soft-bounce");
+        var request = new ProviderRequest(Provider, sample.Body, new HeaderDictionary(), new ProviderSettings(), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+
+        var result = await new MailgunParser().ParseAsync(request, CancellationToken.None);
+
+        Assert.Equal("hotmail-com.olc.protection.outlook.com", Assert.Single(result.Events).RemoteHost);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class MailgunParser : IWebhookParser
             OccurredAt: e.EpochSeconds("timestamp"),
             SmtpCode: status.SmtpCode("code"),
             DsnCode: status.Text("enhanced-code") ?? status.Text("bounce-code"),
-            Diagnostic: status.Text("message") ?? status.Text("description") ?? e.Text("description"));
+            Diagnostic: status.Text("message") ?? status.Text("description") ?? e.Text("description"),
+            RemoteHost: status.Text("mx-host"));
         switch (type)
         {
             case "failed":
