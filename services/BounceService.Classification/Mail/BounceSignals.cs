@@ -27,6 +27,8 @@ internal static partial class BounceSignals
         if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers)) return true;
         if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;
         var subject = headers[HeaderId.Subject] ?? "";
-        return Subject().IsMatch(subject) && !ReplyOrForward().IsMatch(subject);
+        // An automatic reply that no mail system sent (a help desk's receipt of "Delivery failure to ...") only
+        // names a bounce in its subject; Sisimai reads it as an auto-reply.
+        return Subject().IsMatch(subject) && !ReplyOrForward().IsMatch(subject) && !AutoReply.Is(headers);
     }
 }

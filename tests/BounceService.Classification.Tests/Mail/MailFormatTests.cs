@@ -38,6 +38,14 @@ public class MailFormatTests
     }
 
     [Fact]
+    public void A_help_desks_automatic_receipt_naming_a_delivery_failure_is_no_bounce()
+    {
+        var report = Emails.Read("From: Support <support@example.org>\nTo: sender@example.com\nSubject: [#1] Request received: Delivery failure\n"
+            + "Auto-Submitted: auto-replied\n\nYour request was received.\n> Mail to kuroneko@example.org bounced with \"550 5.1.1 User unknown\".\n");
+        Assert.Equal(("autoreply", false), (report.Format, report.IsBounce));
+    }
+
+    [Fact]
     public void A_mail_systems_bounce_about_a_reply_is_a_bounce()
     {
         var report = Emails.Read("From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Undeliverable: Re: lunch\n\n"
