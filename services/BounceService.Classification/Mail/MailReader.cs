@@ -137,9 +137,18 @@ internal static partial class MailReader
         dsn.Select(f =>
         {
             var own = fromText.Find(t => t.Recipient.Equals(f.Recipient, StringComparison.OrdinalIgnoreCase))?.Diagnostic;
-            if (string.IsNullOrWhiteSpace(f.Diagnostic)) return f with { Diagnostic = own ?? (dsn.Count == 1 ? Collapse(text) : null) };
+            if (string.IsNullOrWhiteSpace(f.Diagnostic) || IsBareReplyCode(f.Diagnostic))
+                return f with { Diagnostic = own ?? (dsn.Count == 1 ? Collapse(text) : f.Diagnostic) };
             return own is not null && Widens(own, f.Diagnostic, out var type) ? f with { Diagnostic = type + Collapse(own) } : f;
         }).ToList();
+
+    // Google Workspace may give only the reply code ("Diagnostic-Code: smtp; 550") and the reply itself in its text,
+    // which Sisimai's GSuite module then reads instead.
+    private static bool IsBareReplyCode(string diagnostic)
+    {
+        var code = diagnostic.AsSpan(diagnostic.IndexOf(';') + 1).Trim();
+        return code.Length == 3 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2]);
+    }
 
     private static readonly string[] RefusalStages = ["SMTP error from remote mail", "LMTP error after "];
 

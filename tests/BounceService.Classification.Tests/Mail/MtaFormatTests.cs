@@ -336,6 +336,17 @@ public class MtaFormatTests
     }
 
     [Fact]
+    public void A_Google_Workspace_report_that_gives_only_the_reply_code_is_read_from_its_text()
+    {
+        var report = Emails.Read("MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n" + Bounce("Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "Delivery Status Notification (Failure)",
+            "--b\nContent-Type: text/plain\n\n** Address not found **\n\nYour message wasn't delivered to a@example.org because the address couldn't be found. Check for typos or unnecessary spaces and try again.\n\n"
+            + "The response from the remote server was:\n550 5.1.1 <a@example.org>... User unknown\n\n"
+            + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; googlemail.com\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550\n\n--b--\n"));
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("userunknown", "5.1.1"), (r.Verdict.Reason, r.Verdict.Dsn));
+    }
+
+    [Fact]
     public void An_Exim_malformed_address_names_the_bracketed_address_it_tried()
     {
         var report = Emails.Read(Bounce("Mail Delivery System <Mailer-Daemon@mx.example.com>", "Mail failure - malformed recipient address",
