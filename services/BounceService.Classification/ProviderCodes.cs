@@ -71,12 +71,21 @@ internal static partial class ProviderCodes
 
     private static readonly Dictionary<string, string> GoDaddyCodes = new()
     {
-        ["ib103"] = Blocked, ["ib104"] = Blocked, ["ib105"] = Blocked, ["ib106"] = Blocked, ["ib007"] = TooManyConn,
-        ["ib101"] = Expired, ["ib108"] = Blocked, ["ib110"] = Blocked, ["ib111"] = Blocked, ["ib112"] = Blocked,
-        ["ib113"] = Blocked, ["ib212"] = SpamDetected, ["ib401"] = SecurityError, ["ib501"] = Rejected, ["ib502"] = Rejected,
-        ["ib504"] = Speeding, ["ib506"] = Rejected, ["ib508"] = AuthFailure, ["ib510"] = TooManyConn, ["ib607"] = Speeding,
-        ["ib705"] = VirusDetected,
+        ["ib103"] = BadReputation, ["ib104"] = Blocked, ["ib105"] = Blocked, ["ib106"] = Blocked, ["ib007"] = TooManyConn,
+        ["ib101"] = Speeding, ["ib108"] = RequirePtr, ["ib110"] = Blocked, ["ib111"] = Blocked, ["ib112"] = Blocked,
+        ["ib113"] = Blocked, ["ib212"] = SpamDetected, ["ib401"] = SecurityError, ["ib501"] = NotCompliantRfc,
+        ["ib502"] = NotCompliantRfc, ["ib504"] = Speeding, ["ib506"] = Rejected, ["ib508"] = AuthFailure, ["ib510"] = Speeding,
+        ["ib605"] = TooManyConn, ["ib607"] = Speeding, ["ib705"] = VirusDetected,
     };
+
+    // GoDaddy's replies without a code, read only where its host answered: plain words that mean less elsewhere.
+    private static readonly (string Phrase, string Reason)[] GoDaddyPhrases =
+    [
+        ("rbl reject", Blocked), ("www.spamhaus.org/query/bl?ip=", Blocked), ("has been in the queue too long", Expired),
+        ("delivery timeout", Expired), ("account storage limit", MailboxFull),
+        ("message rejected for spam or virus content", SpamDetected), ("account disabled", Suspend),
+        ("message is looping", SystemError), ("recipient not found", UserUnknown), ("account does not exist", UserUnknown),
+    ];
 
     // Yahoo, where its host answered: "[TSS04] Messages from ... temporarily deferred", "[PH01] Email not accepted for policy reasons".
     private static readonly Dictionary<string, string> YahooCodes = new()
@@ -166,13 +175,16 @@ internal static partial class ProviderCodes
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
     /// <param name="command">The refused SMTP command, likewise.</param>
-    /// <param name="remoteHost">The host that answered, if known: Yahoo's codes count only where Yahoo answered (<see cref="ProviderHosts"/>).</param>
+    /// <param name="remoteHost">The host that answered, if known: Yahoo's codes and GoDaddy's words count only where they answered (<see cref="ProviderHosts"/>).</param>
     public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null)
     {
         // Plain searches first: most texts carry no provider code, and then no pattern runs.
+        var host = ProviderHosts.HostOf(remoteHost, text);
         if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, remoteHost, text) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host)
+            && Array.Find(GoDaddyPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byGoDaddyText }) return byGoDaddyText;
+        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;

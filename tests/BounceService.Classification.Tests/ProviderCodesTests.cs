@@ -12,6 +12,10 @@ public class ProviderCodesTests
     [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Please see spectrum.net for more information. AUP#In-1310", "toomanyconn")]
     [InlineData("550 5.1.1 <a@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", "speeding")]
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
+    [InlineData("421 Temporarily rejected. Reverse DNS for this IP failed. IB108", "requireptr")]
+    [InlineData("554 Connection refused. This IP has a poor reputation on Cloudmark Sender Intelligence (CSI). IB103", "badreputation")]
+    [InlineData("550 a@example.com Blank From: addresses are not allowed. Provide a valid From. IB501", "notcompliantrfc")]
+    [InlineData("452 This message contains too many recipients. Reduce the number of recipients and retry. IB605", "toomanyconn")]
     [InlineData("host mta6.am0.yahoodns.net[67.195.204.72] said: 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("host mta7.am0.yahoodns.net [98.136.96.91]: 554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
     [InlineData("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] - mta1.example.com", "userunknown")]
@@ -44,6 +48,14 @@ public class ProviderCodesTests
     public void Yahoos_codes_count_where_yahoo_answered(string? remoteHost, string reason) =>
         Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost,
             Diagnostic: "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints")).Reason);
+
+    // GoDaddy's plain words name its reasons only where its host answered.
+    [Theory]
+    [InlineData("smtp.secureserver.net", "suspend")]
+    [InlineData("mx.example.com", "onhold")]
+    public void GoDaddys_words_count_where_godaddy_answered(string remoteHost, string reason) =>
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost,
+            Diagnostic: "Account disabled")).Reason);
 
     [Theory]
     [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]
