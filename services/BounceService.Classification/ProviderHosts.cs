@@ -14,6 +14,12 @@ internal static class ProviderHosts
     /// <summary>GoDaddy's (<c>smtp.secureserver.net</c>, <c>mailstore1.secureserver.net</c>).</summary>
     public static readonly string[] GoDaddy = ["smtp.secureserver.net", "mailstore1.secureserver.net"];
 
+    /// <summary>Cox's (<c>cox.net</c>).</summary>
+    public static readonly string[] Cox = ["cox.net"];
+
+    /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
+    public static readonly string[] Mimecast = [".mimecast.com"];
+
     /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
     public static string? HostOf(string? remoteHost, string text)
     {
