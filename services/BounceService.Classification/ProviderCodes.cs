@@ -10,7 +10,8 @@ namespace BounceService.Classification;
 /// ("[TSS04]", "delivery error: dd"), i.ua ("mail.i.ua/err/3"), and KDDI's, Tencent's, NTT docomo's and Mimecast's own wording. Ported from
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered, except Yahoo's bracketed ones: Sisimai reads those only from Yahoo's hosts, and
-/// elsewhere reads the words ("temporarily deferred due to unexpected volume or user complaints") as any reply. Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
+/// elsewhere reads the words ("temporarily deferred due to unexpected volume or user complaints") as any reply.
+/// GoDaddy's and Cox's plain words count only where their hosts answered (<see cref="ProviderHosts"/>). Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
 /// every match).
 /// </summary>
@@ -47,7 +48,7 @@ internal static partial class ProviderCodes
 
     private static readonly Dictionary<string, string> CoxCodes = new()
     {
-        ["cxbl"] = Blocked, ["cxthrt"] = SecurityError, ["cxmj"] = SecurityError, ["cxdns"] = Blocked, ["cxsndr"] = Rejected,
+        ["cxbl"] = Blocked, ["cxthrt"] = SecurityError, ["cxmj"] = SecurityError, ["cxdns"] = RequirePtr, ["cxsndr"] = AuthFailure,
         ["cxsmtp"] = Rejected, ["cxcnct"] = TooManyConn, ["cxmxrt"] = TooManyConn, ["cdrbl"] = Blocked,
         ["ipbl0001"] = Blocked, ["ipbl0010"] = Blocked, ["ipbl0100"] = Blocked, ["ipbl0011"] = Blocked, ["ipbl0101"] = Blocked,
         ["ipbl0110"] = Blocked, ["ipbl0111"] = Blocked, ["ipbl1000"] = Blocked, ["ipbl1001"] = Blocked, ["ipbl1010"] = Blocked,
@@ -56,27 +57,48 @@ internal static partial class ProviderCodes
         ["urlbl1001"] = SpamDetected,
     };
 
+    // Cox's replies without a code, read only where its host answered: plain words that mean less elsewhere.
+    private static readonly (string Phrase, string Reason)[] CoxPhrases =
+    [
+        ("cox too many bad commands from", Blocked), ("too many invalid recipients", Blocked),
+        ("dns check failure - try again later", RequirePtr), ("rejected - no rdns", RequirePtr),
+        ("esmtp no data before greeting", PolicyViolation), ("attachment extension is forbidden", PolicyViolation),
+        ("sender rejected", Rejected), ("esmtp server temporarily not available", SystemError),
+        ("too many sessions from", TooManyConn), ("requested action aborted: try again later", TooManyConn),
+        ("message threshold exceeded", TooManyConn), ("recipient rejected", UserUnknown),
+    ];
+
     // Spectrum: single codes, then ranges (first, last, reason).
     private static readonly Dictionary<int, string> SpectrumCodes = new()
     {
         [1000] = Blocked, [1010] = Rejected, [1090] = SystemError, [1260] = NetworkError, [1500] = Rejected,
-        [1520] = Rejected, [1530] = MesgTooBig, [1540] = TooManyConn, [1550] = TooManyConn, [1560] = PolicyViolation,
+        [1520] = Rejected, [1530] = MesgTooBig, [1540] = Speeding, [1550] = Speeding, [1560] = PolicyViolation,
+        [1580] = Speeding,
     };
 
     private static readonly (int First, int Last, string Reason)[] SpectrumRanges =
     [
-        (1020, 1080, Rejected), (1100, 1150, Blocked), (1160, 1190, PolicyViolation), (1200, 1210, Blocked),
-        (1220, 1250, Blocked), (1300, 1340, TooManyConn), (1350, 1490, TooManyConn),
+        (1020, 1080, Rejected), (1100, 1150, RequirePtr), (1160, 1190, PolicyViolation), (1200, 1210, Blocked),
+        (1220, 1250, Blocked), (1300, 1340, TooManyConn), (1350, 1490, Speeding),
     ];
 
     private static readonly Dictionary<string, string> GoDaddyCodes = new()
     {
-        ["ib103"] = Blocked, ["ib104"] = Blocked, ["ib105"] = Blocked, ["ib106"] = Blocked, ["ib007"] = TooManyConn,
-        ["ib101"] = Expired, ["ib108"] = Blocked, ["ib110"] = Blocked, ["ib111"] = Blocked, ["ib112"] = Blocked,
-        ["ib113"] = Blocked, ["ib212"] = SpamDetected, ["ib401"] = SecurityError, ["ib501"] = Rejected, ["ib502"] = Rejected,
-        ["ib504"] = Speeding, ["ib506"] = Rejected, ["ib508"] = AuthFailure, ["ib510"] = TooManyConn, ["ib607"] = Speeding,
-        ["ib705"] = VirusDetected,
+        ["ib103"] = BadReputation, ["ib104"] = Blocked, ["ib105"] = Blocked, ["ib106"] = Blocked, ["ib007"] = TooManyConn,
+        ["ib101"] = Speeding, ["ib108"] = RequirePtr, ["ib110"] = Blocked, ["ib111"] = Blocked, ["ib112"] = Blocked,
+        ["ib113"] = Blocked, ["ib212"] = SpamDetected, ["ib401"] = SecurityError, ["ib501"] = NotCompliantRfc,
+        ["ib502"] = NotCompliantRfc, ["ib504"] = Speeding, ["ib506"] = Rejected, ["ib508"] = AuthFailure, ["ib510"] = Speeding,
+        ["ib605"] = TooManyConn, ["ib607"] = Speeding, ["ib705"] = VirusDetected,
     };
+
+    // GoDaddy's replies without a code, read only where its host answered: plain words that mean less elsewhere.
+    private static readonly (string Phrase, string Reason)[] GoDaddyPhrases =
+    [
+        ("rbl reject", Blocked), ("www.spamhaus.org/query/bl?ip=", Blocked), ("has been in the queue too long", Expired),
+        ("delivery timeout", Expired), ("account storage limit", MailboxFull),
+        ("message rejected for spam or virus content", SpamDetected), ("account disabled", Suspend),
+        ("message is looping", SystemError), ("recipient not found", UserUnknown), ("account does not exist", UserUnknown),
+    ];
 
     // Yahoo, where its host answered: "[TSS04] Messages from ... temporarily deferred", "[PH01] Email not accepted for policy reasons".
     private static readonly Dictionary<string, string> YahooCodes = new()
@@ -110,22 +132,38 @@ internal static partial class ProviderCodes
     ];
 
     // Mimecast words some refusals in its own way; read them only where Mimecast signs the reply, by name or by its
-    // signature ids ("MCSpamSignature.sa.2.2").
+    // signature ids ("MCSpamSignature.sa.2.2"), or where its host answered.
     private static readonly string[] MimecastSigns = ["mimecast", "mcspamsignature"];
 
+    // The plain ones ("user unknown", "too many recipients") last: a longer phrase may hold them.
     private static readonly (string Phrase, string Reason)[] MimecastPhrases =
     [
-        ("local ct ip reputation - (reject)", Blocked), ("spf sender invalid - envelope rejected", Blocked),
-        ("dkim sender invalid - envelope rejected", Blocked), ("dmarc sender invalid - envelope rejected", Blocked),
-        ("sender address blocked", Blocked), ("ip temporarily blacklisted", Blocked),
-        ("maximum email size exceeded", MesgTooBig), ("mail loop detected", NetworkError), ("open relay not allowed", NoRelaying),
-        ("account inbounds disabled", NotAccept), ("anti-spoofing policy - inbound not allowed", PolicyViolation),
-        ("rejected by header-based anti-spoofing policy", PolicyViolation),
+        ("spf sender invalid - envelope rejected", AuthFailure), ("dkim sender invalid - envelope rejected", AuthFailure),
+        ("dmarc sender invalid - envelope rejected", AuthFailure),
+        ("internal resources are temporarily unavailable", BadReputation), ("local ct ip reputation - (reject)", BadReputation),
+        ("sender address blocked", Blocked), ("recipient temporarily unavailable", Blocked), ("ip temporarily blacklisted", Blocked),
+        ("maximum email size exceeded", MesgTooBig),
+        ("the incorrect hostname used for inbounds", NetworkError), ("mail loop detected", NetworkError),
+        ("open relay not allowed", NoRelaying), ("open relay is not allowed", NoRelaying), ("account inbounds disabled", NotAccept),
+        ("account outbounds disabled", OnHold), ("hostname is not authorized", OnHold), ("journal message past expiration", OnHold),
+        ("anti-spoofing policy - inbound not allowed", PolicyViolation), ("rejected by header-based anti-spoofing policy", PolicyViolation),
         ("message bounced due to content examination policy", PolicyViolation), ("host network not allowed", PolicyViolation),
-        ("administrative prohibition envelope blocked", Rejected), ("envelope rejected - block policy for envelope from address", Rejected),
-        ("incorrect authentication data", SecurityError), ("this route requires encryption (tls)", SecurityError),
-        ("exceeding outbound thread limit", TooManyConn),
+        ("host network, not allowed", PolicyViolation),
+        ("administrative prohibition envelope blocked", Rejected), ("envelope blocked - user entry", Rejected),
+        ("envelope blocked - user domain entry", Rejected),
+        ("rejected by header-based manually blocked senders - block for manual block", Rejected),
+        ("rejected by header-based blocked senders - block policy for header from", Rejected),
+        ("envelope rejected - block policy for envelope from address", Rejected),
+        ("incorrect authentication data", SecurityError), ("submitter failed to disabled", SecurityError),
+        ("submitter failed to authenticate", SecurityError), ("this route requires encryption (tls)", SecurityError),
+        ("this route requires tls version 1.2 or greater", SecurityError), ("this route requires high-strength ciphers", SecurityError),
+        ("configuration is invalid for this certificate", SecurityError),
+        ("unable to process connection at this time", SystemError), ("message ended early", SystemError),
+        ("unable to process command", SystemError), ("unable to process an email at this time", SystemError),
+        ("account service is temporarily unavailable", TooManyConn), ("exceeding outbound thread limit", TooManyConn),
         ("email rejected due to security policies", VirusDetected), // a virus or spam signature matched
+        ("too many recipients", TooManyConn), ("invalid address", UserUnknown), ("user unknown", UserUnknown),
+        ("invalid recipient", UserUnknown),
     ];
 
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
@@ -159,6 +197,8 @@ internal static partial class ProviderCodes
         : dsn is "5.2.0" ? Filtered
         : text.Contains("552 too much mail data", StringComparison.Ordinal) ? MailboxFull
         : text.Contains("552 too many recipients", StringComparison.Ordinal) ? TooManyConn
+        : text.Contains("503 bad sequence of commands", StringComparison.Ordinal)
+            || text.Contains("504 command parameter not implemented", StringComparison.Ordinal) ? SyntaxError
         : dsn is "5.0.0" && command == SmtpCommands.Rcpt ? UserUnknown
         : dsn is "5.0.0" && command == SmtpCommands.Data ? Rejected
         : null;
@@ -166,20 +206,25 @@ internal static partial class ProviderCodes
     /// <summary>The reason a provider's code in <paramref name="text"/> names, or null when there is none.</summary>
     /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
     /// <param name="command">The refused SMTP command, likewise.</param>
-    /// <param name="remoteHost">The host that answered, if known: Yahoo's codes count only where Yahoo answered (<see cref="ProviderHosts"/>).</param>
+    /// <param name="remoteHost">The host that answered, if known: Yahoo's codes and GoDaddy's words count only where they answered (<see cref="ProviderHosts"/>).</param>
     public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null)
     {
         // Plain searches first: most texts carry no provider code, and then no pattern runs.
+        var host = ProviderHosts.HostOf(remoteHost, text);
         if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
+        if (ProviderHosts.Answered(ProviderHosts.Cox, host)
+            && Array.Find(CoxPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byCoxText }) return byCoxText;
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, remoteHost, text) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host)
+            && Array.Find(GoDaddyPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byGoDaddyText }) return byGoDaddyText;
+        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
         if (Tencent(text) is { } byTencent) return byTencent;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
-        if (Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal))
+        if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }

@@ -4,28 +4,38 @@ namespace BounceService.Classification;
 /// Which provider answered, told by the host that answered: a DSN's <c>Remote-MTA</c>, else the host the sending
 /// MTA's text names ("host mta6.am0.yahoodns.net[192.0.2.1] said:", Exim's "host mx.example.com [192.0.2.1]").
 /// Sisimai's <c>Rhost.pm</c> picks a provider's rules by the remote host the same way (BSD 2-Clause, see
-/// NOTICE.md). Only providers whose codes mean something else elsewhere are told apart here.
+/// NOTICE.md). Only providers whose codes or words mean something else elsewhere are told apart here.
 /// </summary>
 internal static class ProviderHosts
 {
     /// <summary>Yahoo's mail exchangers (<c>*.yahoodns.net</c>).</summary>
-    public const string Yahoo = "yahoodns.";
+    public static readonly string[] Yahoo = ["yahoodns."];
 
-    /// <summary>
-    /// Whether a host of <paramref name="provider"/> answered: <paramref name="remoteHost"/>, or the host named in
-    /// <paramref name="text"/> (prepared, lower case), carries its name. A part of the name, not its end, so that
-    /// redacted samples ("mta7.am0.yahoodns.example.net") still count.
-    /// </summary>
-    public static bool Answered(string provider, string? remoteHost, string text) =>
-        (remoteHost ?? HostNamedIn(text))?.Contains(provider, StringComparison.Ordinal) == true;
+    /// <summary>GoDaddy's (<c>smtp.secureserver.net</c>, <c>mailstore1.secureserver.net</c>).</summary>
+    public static readonly string[] GoDaddy = ["smtp.secureserver.net", "mailstore1.secureserver.net"];
 
-    // "host NAME[ip]" or "host NAME [ip]": the first such name in the text.
-    private static string? HostNamedIn(string text)
+    /// <summary>Cox's (<c>cox.net</c>).</summary>
+    public static readonly string[] Cox = ["cox.net"];
+
+    /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
+    public static readonly string[] Mimecast = [".mimecast.com"];
+
+    /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
+    public static string? HostOf(string? remoteHost, string text)
     {
+        if (remoteHost is not null) return remoteHost;
         var at = text.IndexOf("host ", StringComparison.Ordinal);
         if (at < 0) return null;
+        // "host NAME[ip]" or "host NAME [ip]"
         var name = text.AsSpan(at + "host ".Length);
         var end = name.IndexOfAny(' ', '[');
         return (end < 0 ? name : name[..end]).ToString();
     }
+
+    /// <summary>
+    /// Whether <paramref name="host"/> is one of a provider's: it carries a part of their names. A part, not the
+    /// end, so that redacted samples ("mta7.am0.yahoodns.example.net") still count.
+    /// </summary>
+    public static bool Answered(string[] provider, string? host) =>
+        host is not null && Array.Exists(provider, part => host.Contains(part, StringComparison.Ordinal));
 }

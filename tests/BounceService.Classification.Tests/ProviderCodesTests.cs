@@ -10,14 +10,25 @@ public class ProviderCodesTests
     [InlineData("550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108", "undefined")]
     [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Refer to Error Codes section. AUP#CDRBL", "blocked")]
     [InlineData("550 5.1.0 <bounce@example.com> sender rejected. Please see spectrum.net for more information. AUP#In-1310", "toomanyconn")]
+    [InlineData("554 5.7.1 <bounce@example.com> rDNS lookup failed for 192.0.2.1. Refer to Error Codes section. AUP#CXDNS", "requireptr")]
+    [InlineData("550 5.7.1 <bounce@example.com> failed SPF, DKIM or DMARC checks. AUP#CXSNDR", "authfailure")]
+    [InlineData("421 4.7.0 192.0.2.1 has an issue with its DNS. Please see spectrum.net. AUP#I-1100", "requireptr")]
+    [InlineData("452 4.5.3 Too many recipients in a short period of time. Please see spectrum.net. AUP#O-1580", "speeding")]
     [InlineData("550 5.1.1 <a@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", "speeding")]
     [InlineData("550 5.1.0 192.0.2.222 is not allowed to send from <example.net> per it's SPF Record. IB508", "authfailure")]
+    [InlineData("421 Temporarily rejected. Reverse DNS for this IP failed. IB108", "requireptr")]
+    [InlineData("554 Connection refused. This IP has a poor reputation on Cloudmark Sender Intelligence (CSI). IB103", "badreputation")]
+    [InlineData("550 a@example.com Blank From: addresses are not allowed. Provide a valid From. IB501", "notcompliantrfc")]
+    [InlineData("452 This message contains too many recipients. Reduce the number of recipients and retry. IB605", "toomanyconn")]
     [InlineData("host mta6.am0.yahoodns.net[67.195.204.72] said: 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints", "rejected")]
     [InlineData("host mta7.am0.yahoodns.net [98.136.96.91]: 554 Message not allowed - [PH01] Email not accepted for policy reasons.", "policyviolation")]
     [InlineData("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] - mta1.example.com", "userunknown")]
     [InlineData("554 delivery error: dd a@yahoo.com is no longer valid. [-20] - mta2.example.com", "suspend")]
     [InlineData("554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554", "policyviolation")]
     [InlineData("554 email rejected due to security policies - MCSpamSignature.sa.2.2", "virusdetected")]
+    [InlineData("550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550", "authfailure")]
+    [InlineData("550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550", "userunknown")]
+    [InlineData("553 This route requires TLS version 1.2 or greater - https://community.mimecast.com/docs/DOC-1369#553", "securityerror")]
     [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
     [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
     [InlineData("550 : User unknown (a@ezweb.ne.jp)", "filtered")]
@@ -44,6 +55,29 @@ public class ProviderCodesTests
     public void Yahoos_codes_count_where_yahoo_answered(string? remoteHost, string reason) =>
         Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost,
             Diagnostic: "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints")).Reason);
+
+    // GoDaddy's plain words name its reasons only where its host answered.
+    [Theory]
+    [InlineData("smtp.secureserver.net", "suspend")]
+    [InlineData("mx.example.com", "onhold")]
+    public void GoDaddys_words_count_where_godaddy_answered(string remoteHost, string reason) =>
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost,
+            Diagnostic: "Account disabled")).Reason);
+
+    // Likewise Cox's and Mimecast's, from a DSN's Remote-MTA.
+    [Theory]
+    [InlineData("cxr.mx.east.cox.net", "554 cxr.mx.east.cox.net ESMTP no data before greeting", "policyviolation")]
+    [InlineData("us-smtp-inbound-1.mimecast.com", "550 Rejected by header-based Blocked Senders - Block policy for Header From", "rejected")]
+    public void Words_count_where_their_providers_host_answered(string remoteHost, string diagnostic, string reason)
+    {
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost, Diagnostic: diagnostic)).Reason);
+        Assert.NotEqual(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: "mx.example.com", Diagnostic: diagnostic)).Reason);
+    }
+
+    [Fact]
+    public void Ntt_docomos_bad_sequence_is_a_syntax_error() =>
+        Assert.Equal("syntaxerror", Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.0.0",
+            Diagnostic: "503 Bad sequence of commands (a@docomo.ne.jp)")).Reason);
 
     [Theory]
     [InlineData("550 5.1.0 sender rejected. AUP#NOSUCHCODE")]
