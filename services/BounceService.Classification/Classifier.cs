@@ -9,6 +9,8 @@ namespace BounceService.Classification;
 /// </summary>
 public static class Classifier
 {
+    private const string AuthFailureReport = "auth-failure";
+
     public static Classification Classify(BounceInput input)
     {
         // The codes in the text are searched for once: the status and the null-MX judgement below both use them.
@@ -19,6 +21,10 @@ public static class Classifier
 
         switch (input.EventType)
         {
+            // An RFC 6591 report ("Feedback-Type: auth-failure") says our mail failed SPF, DKIM or DMARC: nobody
+            // complained, so it is the sender's problem and unsubscribes no one.
+            case EventTypes.Complaint when input.Diagnostic?.Trim().Equals(AuthFailureReport, StringComparison.OrdinalIgnoreCase) == true:
+                return new(BounceKinds.Undetermined, dsn, smtp, Reasons.Feedback, BounceScopes.Sender);
             case EventTypes.Complaint:
                 return new(BounceKinds.Complaint, dsn, smtp, Reasons.Feedback, BounceScopes.Recipient);
             case EventTypes.Delivered:

@@ -169,6 +169,13 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void An_authentication_failure_report_is_the_senders_problem_not_a_complaint()
+    {
+        var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, Diagnostic: "auth-failure"));
+        Assert.Equal(("undetermined", "feedback", "sender"), (result.Kind, result.Reason, result.Scope));
+    }
+
+    [Fact]
     public void Delivered_event_is_delivered()
     {
         var result = Classifier.Classify(new BounceInput(EventTypes.Delivered, Diagnostic: "250 2.0.0 OK queued"));

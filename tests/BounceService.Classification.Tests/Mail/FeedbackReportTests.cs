@@ -72,6 +72,13 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void A_dmarc_failure_report_names_the_recipient_without_a_complaint()
+    {
+        var r = Assert.Single(Emails.Read(Arf("Feedback-Type: auth-failure\nAuth-Failure: dmarc\nOriginal-Rcpt-To: r@example.org")).Recipients);
+        Assert.Equal(("r@example.org", "feedback", "undetermined", "sender"), (r.Recipient, r.Verdict.Reason, r.Verdict.Kind, r.Verdict.Scope));
+    }
+
+    [Fact]
     public void Not_spam_feedback_is_no_complaint()
     {
         var report = Emails.Read(Arf("Feedback-Type: not-spam\nOriginal-Rcpt-To: r@example.org"));
