@@ -23,6 +23,6 @@ public class CorpusTests(ITestOutputHelper output)
         }
 
         all.Print(output, byEnding.OrderBy(p => p.Key));
-        all.AssertAtLeast(recipients: 96.2, status: 94.4, reason: 94.0, hard: 95.1);
+        all.AssertAtLeast(recipients: 96.2, status: 94.4, reason: 94.2, hard: 95.1);
     }
 }
