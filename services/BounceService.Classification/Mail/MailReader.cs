@@ -16,10 +16,6 @@ internal static partial class MailReader
     [GeneratedRegex(@"complaint|abuse\s+report|spam\s+report|feedback\s+report", RegexOptions.IgnoreCase)]
     private static partial Regex ComplaintSubject();
 
-    private const string SpamFilterMark = "X-SPASIGN";
-    private static readonly string[] AuPostmasters = ["postmaster@ezweb.ne.jp", "postmaster@au.com"];
-    private static readonly string[] AuDomains = ["@ezweb.ne.jp", "@au.com"];
-
     // Exim's own notice (deliver.c): its first words (or its report of a frozen message), and its marker before the
     // returned copy if it returns one. Exim bounces a full mailbox or an unreachable host only after retrying it, so without any code
     // Sisimai's Exim module calls those failures temporary. Its kin reuse the first words but are not read so:
@@ -68,7 +64,7 @@ internal static partial class MailReader
             : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
             : MtaText.Read(text, new OwnAddresses(headers, parts.Returned));
         if (dsn.Count > 0)
-            return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
+            return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers), EventTypes.Bounce, original);
 
         var isBounce = BounceSignals.Any(headers);
         if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
@@ -99,15 +95,7 @@ internal static partial class MailReader
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
         if (IsEximNotice(text, copy))
             fromText = fromText.Select(f => f with { GaveUpRetrying = true }).ToList();
-        // au (KDDI, EZweb) marks the bounce of a message that the recipient's spam filter refused.
-        if (headers[SpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
-            fromText = fromText.Select(f => f with { Label = f.Label ?? $"{SpamFilterMark}: NG" }).ToList();
-        // au words its own subscribers' failures; an address outside its domains that it names without a reason was
-        // refused by the other server, an unknown user as Sisimai's EZweb module reads it.
-        else if (Array.Exists(AuPostmasters, p => headers[HeaderId.From]?.Contains(p, StringComparison.OrdinalIgnoreCase) == true))
-            fromText = fromText.Select(f => f.MtaReason is null && !Array.Exists(AuDomains, d => f.Recipient.EndsWith(d, StringComparison.OrdinalIgnoreCase))
-                && !TextSaysWhy(f.Diagnostic) && MtaPhrases.ReasonOf(TextRules.Prepare(f.Diagnostic)) is null ? f with { MtaReason = Reasons.UserUnknown } : f).ToList();
-        return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers[HeaderId.From]), EventTypes.Bounce, original);
+        return Report(MailFormats.MtaText, MtaVerdicts.Apply(WithCommands(fromText, fromText, text), text, headers), EventTypes.Bounce, original);
     }
 
     // The refused command is rarely in a Diagnostic-Code; the MTA's text says it near the recipient
@@ -253,7 +241,7 @@ internal static partial class MailReader
         return enhancedOnly;
     }
 
-    private static bool TextSaysWhy(string? diagnostic) =>
+    internal static bool TextSaysWhy(string? diagnostic) =>
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.

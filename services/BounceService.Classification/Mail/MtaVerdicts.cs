@@ -1,11 +1,15 @@
 using System.Buffers;
+using MimeKit;
 
 namespace BounceService.Classification.Mail;
 
 /// <summary>
-/// Sending MTAs that give a server's reply their own verdict, recognised by a marker of their report, as
-/// Sisimai's Lhost modules read them (BSD 2-Clause, see NOTICE.md). Without the MTA a reply like "550 Unknown
-/// user a@b" that names no SMTP command reads as a filter's (Sisimai's Filtered); these MTAs say the address is unknown.
+/// The one place for a sending MTA's own rules, as Sisimai's Lhost modules read them (BSD 2-Clause, see NOTICE.md):
+/// verdicts it gives a server's reply, recognised by a marker in its text or its From header, and verdicts its own
+/// headers give (au's). Without the MTA a reply like "550 Unknown user a@b" that names no SMTP command reads as a
+/// filter's (Sisimai's Filtered); these MTAs say the address is unknown. Elsewhere by design: phrases any MTA's text
+/// may hold (<see cref="MtaPhrases"/>), receiving servers' codes (<see cref="ProviderCodes"/>), providers' categories
+/// (<see cref="ProviderLabels"/>); MailReader reads only a report's structure (and Exim's notice, which is structure).
 /// </summary>
 internal static class MtaVerdicts
 {
@@ -40,9 +44,21 @@ internal static class MtaVerdicts
     // All markers in one vectorised pass: most reports carry none, and need no search per marker.
     private static readonly SearchValues<string> Markers = SearchValues.Create([.. Table.Select(row => row.Marker).Distinct()], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><paramref name="findings"/> with the verdicts of the MTA that sent the report, if it is one of the table's.</summary>
-    /// <remarks>Each marker is looked for once per report; most reports carry none and are returned as they are.</remarks>
-    public static List<Finding> Apply(List<Finding> findings, string notification, string? sender)
+    // au (KDDI, EZweb), as Sisimai's Lhost/EZweb.pm reads it: its header mark on the bounce of a message the
+    // recipient's spam filter refused, its postmasters and its own subscribers' domains.
+    private const string AuSpamFilterMark = "X-SPASIGN";
+    private static readonly string[] AuPostmasters = ["postmaster@ezweb.ne.jp", "postmaster@au.com"];
+    private static readonly string[] AuDomains = ["@ezweb.ne.jp", "@au.com"];
+
+    /// <summary><paramref name="findings"/> with the verdicts of the MTA that sent the report, if it is one of those known here.</summary>
+    public static List<Finding> Apply(List<Finding> findings, string notification, MailHeaders headers)
+    {
+        var sender = headers[HeaderId.From];
+        return ByAuHeaders(ByMarkers(findings, notification, sender), headers, sender);
+    }
+
+    // Each marker is looked for once per report; most reports carry none and are returned as they are.
+    private static List<Finding> ByMarkers(List<Finding> findings, string notification, string? sender)
     {
         if (!notification.AsSpan().ContainsAny(Markers) && sender?.AsSpan().ContainsAny(Markers) != true) return findings;
         List<(string[] Pieces, string Reason)>? rules = null;
@@ -56,6 +72,20 @@ internal static class MtaVerdicts
             if (carried) (rules ??= []).Add((row.Pieces, row.Reason));
         }
         return rules is null ? findings : findings.Select(f => ReasonOf(rules, f.Diagnostic) is { } reason ? f with { MtaReason = reason } : f).ToList();
+    }
+
+    // A marker's verdict above stands: au's rules decide only where none was given.
+    private static List<Finding> ByAuHeaders(List<Finding> findings, MailHeaders headers, string? sender)
+    {
+        // The recipient's spam filter refused it (ProviderLabels reads the label).
+        if (headers[AuSpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
+            return findings.Select(f => f with { Label = f.Label ?? $"{AuSpamFilterMark}: NG" }).ToList();
+        // au words its own subscribers' failures; an address outside its domains that it names without a reason was
+        // refused by the other server, an unknown user.
+        if (Array.Exists(AuPostmasters, p => sender?.Contains(p, StringComparison.OrdinalIgnoreCase) == true))
+            return findings.Select(f => f.MtaReason is null && !Array.Exists(AuDomains, d => f.Recipient.EndsWith(d, StringComparison.OrdinalIgnoreCase))
+                && !MailReader.TextSaysWhy(f.Diagnostic) && MtaPhrases.ReasonOf(TextRules.Prepare(f.Diagnostic)) is null ? f with { MtaReason = Reasons.UserUnknown } : f).ToList();
+        return findings;
     }
 
     private static string? ReasonOf(List<(string[] Pieces, string Reason)> rules, string? diagnostic)
