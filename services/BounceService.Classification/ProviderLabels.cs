@@ -22,8 +22,6 @@ public static class ProviderLabels
         ["message-expired"] = Reasons.Expired, ["no-answer-from-host"] = Reasons.NetworkError,
         ["policy-related"] = Reasons.PolicyViolation, ["quota-issues"] = Reasons.MailboxFull,
         ["routing-errors"] = Reasons.SystemError, ["spam-related"] = Reasons.SpamDetected,
-        // au's (KDDI, EZweb) mark on a bounce of a message its spam filter refused, read as Sisimai's Lhost/EZweb.pm does
-        ["X-SPASIGN: NG"] = Reasons.Filtered,
     };
 
     public static string? KindOf(string? label) =>

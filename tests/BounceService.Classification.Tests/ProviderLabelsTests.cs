@@ -26,7 +26,6 @@ public class ProviderLabelsTests
     [InlineData(" Quota-Issues ", "mailboxfull")]
     [InlineData("inactive-mailbox", "suspend")]
     [InlineData("no-answer-from-host", "networkerror")]
-    [InlineData("X-SPASIGN: NG", "filtered")]
     [InlineData("hard", null)]
     [InlineData(null, null)]
     public void ReasonOf_maps_a_sending_systems_category(string? label, string? reason) =>

@@ -77,9 +77,9 @@ internal static class MtaVerdicts
     // A marker's verdict above stands: au's rules decide only where none was given.
     private static List<Finding> ByAuHeaders(List<Finding> findings, MailHeaders headers, string? sender)
     {
-        // The recipient's spam filter refused it (ProviderLabels reads the label).
+        // The recipient's spam filter refused it; the mark stays the recipient's label for whoever reads the event.
         if (headers[AuSpamFilterMark] is { } mark && mark.Trim().Equals("NG", StringComparison.OrdinalIgnoreCase))
-            return findings.Select(f => f with { Label = f.Label ?? $"{AuSpamFilterMark}: NG" }).ToList();
+            return findings.Select(f => f with { Label = f.Label ?? $"{AuSpamFilterMark}: NG", MtaReason = f.MtaReason ?? Reasons.Filtered }).ToList();
         // au words its own subscribers' failures; an address outside its domains that it names without a reason was
         // refused by the other server, an unknown user.
         if (Array.Exists(AuPostmasters, p => sender?.Contains(p, StringComparison.OrdinalIgnoreCase) == true))

@@ -214,13 +214,15 @@ public class MtaFormatTests
     }
 
     [Theory]
-    [InlineData("NG", "filtered")]
-    [InlineData("OK", "suspend")]
-    public void Aus_spam_filter_mark_says_the_recipients_filter_refused(string mark, string reason)
+    [InlineData("NG", "filtered", "X-SPASIGN: NG")]
+    [InlineData("OK", "suspend", null)]
+    public void Aus_spam_filter_mark_says_the_recipients_filter_refused(string mark, string reason, string? label)
     {
         var report = Emails.Read($"From: <Postmaster@ezweb.ne.jp>\nTo: sender@example.com\nSubject: Mail System Error - Returned Mail\nX-SPASIGN: {mark}\n\n"
             + "The user(s) account is temporarily limited.\n\n<a@ezweb.ne.jp>\n");
-        Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
+        var r = Assert.Single(report.Recipients);
+        // The mark is kept as the recipient's label: the published event carries it as its provider label.
+        Assert.Equal((reason, label), (r.Verdict.Reason, r.Label));
     }
 
     private const string FmlNotice =
