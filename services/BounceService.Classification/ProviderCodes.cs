@@ -11,7 +11,7 @@ namespace BounceService.Classification;
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered, except Yahoo's bracketed ones: Sisimai reads those only from Yahoo's hosts, and
 /// elsewhere reads the words ("temporarily deferred due to unexpected volume or user complaints") as any reply.
-/// GoDaddy's and Cox's plain words count only where their hosts answered (<see cref="ProviderHosts"/>). Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
+/// GoDaddy's, Cox's, MessageLabs' and AOL's plain words count only where their hosts answered (<see cref="ProviderHosts"/>). Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
 /// every match).
 /// </summary>
@@ -166,6 +166,19 @@ internal static partial class ProviderCodes
         ("invalid recipient", UserUnknown),
     ];
 
+    // Plain words that name a cause only where their provider answered (Sisimai's Rhost/MessageLabs and
+    // Aol); MessageLabs also signs its replies ("please visit www.messagelabs.com/support").
+    private static readonly (string[] Provider, string Phrase, string Reason)[] AnsweredPhrases =
+    [
+        (ProviderHosts.MessageLabs, "connection rejected by policy", BadReputation),
+        (ProviderHosts.MessageLabs, "too many messages", TooManyConn), // "460 too many messages (#4.3.0)"
+        (ProviderHosts.Aol, "malformed or unexpected name server reply", NotAccept),
+    ];
+
+    private static bool Answered(string[] provider, string? host, string text) =>
+        ProviderHosts.Answered(provider, host)
+        || provider == ProviderHosts.MessageLabs && text.Contains("messagelabs.com", StringComparison.Ordinal);
+
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
     [GeneratedRegex(@"\.i\.ua/err/(?<code>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex Iua();
@@ -226,6 +239,8 @@ internal static partial class ProviderCodes
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
         if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
+        if (Array.Find(AnsweredPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal) && Answered(p.Provider, host, text)) is { Reason: { } byAnswered })
+            return byAnswered;
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }
 

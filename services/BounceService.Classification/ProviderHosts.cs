@@ -20,6 +20,12 @@ internal static class ProviderHosts
     /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
     public static readonly string[] Mimecast = [".mimecast.com"];
 
+    /// <summary>Symantec Email Security.cloud's, formerly MessageLabs (<c>*.messagelabs.com</c>).</summary>
+    public static readonly string[] MessageLabs = [".messagelabs.com"];
+
+    /// <summary>AOL's (<c>*.mail.aol.com</c>, <c>*.mx.aol.com</c>).</summary>
+    public static readonly string[] Aol = [".mail.aol.com", ".mx.aol.com"];
+
     /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
     public static string? HostOf(string? remoteHost, string text)
     {
