@@ -175,8 +175,8 @@ internal static partial class ProviderCodes
         (ProviderHosts.Aol, "malformed or unexpected name server reply", NotAccept),
     ];
 
-    private static bool Answered(string[] provider, string? host, string text) =>
-        ProviderHosts.Answered(provider, host)
+    private static bool Answered(string[] provider, string? host, string? recipient, string text) =>
+        ProviderHosts.Answered(provider, host, recipient)
         || provider == ProviderHosts.MessageLabs && text.Contains("messagelabs.com", StringComparison.Ordinal);
 
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
@@ -220,26 +220,27 @@ internal static partial class ProviderCodes
     /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
     /// <param name="command">The refused SMTP command, likewise.</param>
     /// <param name="remoteHost">The host that answered, if known: Yahoo's codes and GoDaddy's words count only where they answered (<see cref="ProviderHosts"/>).</param>
-    public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null)
+    /// <param name="recipient">The recipient's address, if known: its domain may name the provider too.</param>
+    public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null, string? recipient = null)
     {
         // Plain searches first: most texts carry no provider code, and then no pattern runs.
         var host = ProviderHosts.HostOf(remoteHost, text);
         if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
-        if (ProviderHosts.Answered(ProviderHosts.Cox, host)
+        if (ProviderHosts.Answered(ProviderHosts.Cox, host, recipient)
             && Array.Find(CoxPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byCoxText }) return byCoxText;
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host)
+        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host, recipient)
             && Array.Find(GoDaddyPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byGoDaddyText }) return byGoDaddyText;
-        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host, recipient) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
         if (Tencent(text) is { } byTencent) return byTencent;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
-        if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host))
+        if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host, recipient))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
-        if (Array.Find(AnsweredPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal) && Answered(p.Provider, host, text)) is { Reason: { } byAnswered })
+        if (Array.Find(AnsweredPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal) && Answered(p.Provider, host, recipient, text)) is { Reason: { } byAnswered })
             return byAnswered;
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }

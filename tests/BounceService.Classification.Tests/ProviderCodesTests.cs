@@ -77,6 +77,16 @@ public class ProviderCodesTests
         Assert.NotEqual(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: "mx.example.com", Diagnostic: diagnostic)).Reason);
     }
 
+    // Or where the recipient's domain is theirs, as Sisimai 5's Rhost.pm tries first: a DNS failure names no host.
+    [Theory]
+    [InlineData("a@cox.net", "554 ESMTP no data before greeting", "policyviolation")]
+    [InlineData("<a@AOL.com>", "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply", "notaccept")]
+    public void Words_count_where_the_recipients_domain_is_their_providers(string recipient, string diagnostic, string reason)
+    {
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, Recipient: recipient, Diagnostic: diagnostic)).Reason);
+        Assert.NotEqual(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, Recipient: "a@example.com", Diagnostic: diagnostic)).Reason);
+    }
+
     [Fact]
     public void Ntt_docomos_bad_sequence_is_a_syntax_error() =>
         Assert.Equal("syntaxerror", Classifier.Classify(new BounceInput(EventTypes.Bounce, DsnCode: "5.0.0",
