@@ -114,7 +114,7 @@ internal static partial class ProviderCodes
     ];
 
     // Tencent (QQ Mail) words its refusals in its own way. These are distinctive enough to read anywhere; the
-    // generic ones only where QQ Mail signs the reply (its help links on service.mail.qq.com).
+    // generic ones only where QQ Mail signs the reply (its help links on service.mail.qq.com) or its host answered.
     private static readonly (string Phrase, string Reason)[] TencentPhrases =
     [
         ("mail is rejected by recipients", Rejected), ("suspected bounce attacks", Blocked), ("suspected spam ip", Blocked),
@@ -197,10 +197,10 @@ internal static partial class ProviderCodes
         : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
         : null;
 
-    private static string? Tencent(string text) =>
-        !text.AsSpan().ContainsAny(TencentWords) ? null
+    private static string? Tencent(string text, string? host, string? recipient) =>
+        !text.AsSpan().ContainsAny(TencentWords) && !ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient) ? null
         : Array.Find(TencentPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason
-        ?? (text.Contains("mail.qq.com", StringComparison.Ordinal)
+        ?? (text.Contains("mail.qq.com", StringComparison.Ordinal) || ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient)
             ? Array.Find(TencentSignedPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason : null);
 
     // NTT docomo answers "550 Unknown user" after DATA when the recipient's own rules refuse the sender.
@@ -236,7 +236,7 @@ internal static partial class ProviderCodes
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
-        if (Tencent(text) is { } byTencent) return byTencent;
+        if (Tencent(text, host, recipient) is { } byTencent) return byTencent;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
         if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host, recipient))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;

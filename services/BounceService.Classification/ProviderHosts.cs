@@ -20,6 +20,9 @@ internal static class ProviderHosts
     /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
     public static readonly string[] Mimecast = [".mimecast.com"];
 
+    /// <summary>Tencent's (QQ Mail, <c>mx1.qq.com</c>).</summary>
+    public static readonly string[] Tencent = [".qq.com"];
+
     /// <summary>Symantec Email Security.cloud's, formerly MessageLabs (<c>*.messagelabs.com</c>).</summary>
     public static readonly string[] MessageLabs = [".messagelabs.com"];
 

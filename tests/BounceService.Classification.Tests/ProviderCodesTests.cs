@@ -70,6 +70,7 @@ public class ProviderCodesTests
     [InlineData("cxr.mx.east.cox.net", "554 cxr.mx.east.cox.net ESMTP no data before greeting", "policyviolation")]
     [InlineData("us-smtp-inbound-1.mimecast.com", "550 Rejected by header-based Blocked Senders - Block policy for Header From", "rejected")]
     [InlineData("cluster5.eu.messagelabs.com", "452 too many messages (#4.3.0)", "toomanyconn")]
+    [InlineData("mx3.qq.com", "550 Connection denied, please try again later", "blocked")]
     [InlineData("mailin-01.mx.aol.com", "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply", "notaccept")]
     public void Words_count_where_their_providers_host_answered(string remoteHost, string diagnostic, string reason)
     {
@@ -80,6 +81,7 @@ public class ProviderCodesTests
     // Or where the recipient's domain is theirs, as Sisimai 5's Rhost.pm tries first: a DNS failure names no host.
     [Theory]
     [InlineData("a@cox.net", "554 ESMTP no data before greeting", "policyviolation")]
+    [InlineData("a@qq.com", "550 Spf check failed", "authfailure")]
     [InlineData("<a@AOL.com>", "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply", "notaccept")]
     public void Words_count_where_the_recipients_domain_is_their_providers(string recipient, string diagnostic, string reason)
     {
