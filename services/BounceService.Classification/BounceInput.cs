@@ -10,6 +10,7 @@ namespace BounceService.Classification;
 /// <param name="Action">The RFC 3464 <c>Action</c> of a DSN (<c>failed</c>, <c>delayed</c>), if the outcome came as one.</param>
 /// <param name="MtaReason">The reason the sending MTA's own bounce gives the server's reply, when the mail parser knows that MTA's wording.</param>
 /// <param name="RemoteHost">The host that answered (a DSN's <c>Remote-MTA</c>), if known; else it is read from the text ("host mx.example.com[192.0.2.1] said:").</param>
+/// <param name="Recipient">The recipient's address, if known: its domain may tell which provider answered (<see cref="ProviderHosts"/>).</param>
 public sealed record BounceInput(
     string EventType,
     int? SmtpCode = null,
@@ -19,4 +20,5 @@ public sealed record BounceInput(
     string? Action = null,
     string? SmtpCommand = null,
     string? MtaReason = null,
-    string? RemoteHost = null);
+    string? RemoteHost = null,
+    string? Recipient = null);

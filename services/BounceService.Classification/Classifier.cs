@@ -37,7 +37,7 @@ public static class Classifier
         var said = ReasonPhrases.Read(words);
         var reason = ReasonOrder.Find(new(dsn, smtp, words, command, IsDelayed(input.Action) || IsExpired(input.Action),
             FromMailer: type == "x-unix", said, input.MtaReason ?? ProviderLabels.ReasonOf(input.ProviderLabel),
-            input.RemoteHost?.ToLowerInvariant()));
+            input.RemoteHost?.ToLowerInvariant(), input.Recipient));
 
         var labelKind = ProviderLabels.KindOf(input.ProviderLabel);
         var kind = SmtpStatusCodes.ClassOf(dsn, smtp) switch

@@ -11,7 +11,7 @@ namespace BounceService.Classification;
 /// Sisimai's <c>Rhost/*.pm</c> (BSD 2-Clause, see NOTICE.md). The codes are distinctive enough to be read without
 /// knowing which host answered, except Yahoo's bracketed ones: Sisimai reads those only from Yahoo's hosts, and
 /// elsewhere reads the words ("temporarily deferred due to unexpected volume or user complaints") as any reply.
-/// GoDaddy's and Cox's plain words count only where their hosts answered (<see cref="ProviderHosts"/>). Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
+/// GoDaddy's, Cox's, MessageLabs' and AOL's plain words count only where their hosts answered (<see cref="ProviderHosts"/>). Matched in <see cref="TextRules.Prepare"/>d (lower-case) text.
 /// The patterns are linear and that text is capped, so they run without a timeout (a timeout reads the clock on
 /// every match).
 /// </summary>
@@ -114,7 +114,7 @@ internal static partial class ProviderCodes
     ];
 
     // Tencent (QQ Mail) words its refusals in its own way. These are distinctive enough to read anywhere; the
-    // generic ones only where QQ Mail signs the reply (its help links on service.mail.qq.com).
+    // generic ones only where QQ Mail signs the reply (its help links on service.mail.qq.com) or its host answered.
     private static readonly (string Phrase, string Reason)[] TencentPhrases =
     [
         ("mail is rejected by recipients", Rejected), ("suspected bounce attacks", Blocked), ("suspected spam ip", Blocked),
@@ -166,6 +166,19 @@ internal static partial class ProviderCodes
         ("invalid recipient", UserUnknown),
     ];
 
+    // Plain words that name a cause only where their provider answered (Sisimai's Rhost/MessageLabs and
+    // Aol); MessageLabs also signs its replies ("please visit www.messagelabs.com/support").
+    private static readonly (string[] Provider, string Phrase, string Reason)[] AnsweredPhrases =
+    [
+        (ProviderHosts.MessageLabs, "connection rejected by policy", BadReputation),
+        (ProviderHosts.MessageLabs, "too many messages", TooManyConn), // "460 too many messages (#4.3.0)"
+        (ProviderHosts.Aol, "malformed or unexpected name server reply", NotAccept),
+    ];
+
+    private static bool Answered(string[] provider, string? host, string? recipient, string text) =>
+        ProviderHosts.Answered(provider, host, recipient)
+        || provider == ProviderHosts.MessageLabs && text.Contains("messagelabs.com", StringComparison.Ordinal);
+
     // i.ua: the error page it links to ("http://mail.i.ua/err/3/") is the code.
     [GeneratedRegex(@"\.i\.ua/err/(?<code>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex Iua();
@@ -184,10 +197,10 @@ internal static partial class ProviderCodes
         : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
         : null;
 
-    private static string? Tencent(string text) =>
-        !text.AsSpan().ContainsAny(TencentWords) ? null
+    private static string? Tencent(string text, string? host, string? recipient) =>
+        !text.AsSpan().ContainsAny(TencentWords) && !ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient) ? null
         : Array.Find(TencentPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason
-        ?? (text.Contains("mail.qq.com", StringComparison.Ordinal)
+        ?? (text.Contains("mail.qq.com", StringComparison.Ordinal) || ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient)
             ? Array.Find(TencentSignedPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason : null);
 
     // NTT docomo answers "550 Unknown user" after DATA when the recipient's own rules refuse the sender.
@@ -207,25 +220,28 @@ internal static partial class ProviderCodes
     /// <param name="dsn">The status code, which some providers' rules read along with the text.</param>
     /// <param name="command">The refused SMTP command, likewise.</param>
     /// <param name="remoteHost">The host that answered, if known: Yahoo's codes and GoDaddy's words count only where they answered (<see cref="ProviderHosts"/>).</param>
-    public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null)
+    /// <param name="recipient">The recipient's address, if known: its domain may name the provider too.</param>
+    public static string? ReasonOf(string text, string? dsn = null, string? command = null, string? remoteHost = null, string? recipient = null)
     {
         // Plain searches first: most texts carry no provider code, and then no pattern runs.
         var host = ProviderHosts.HostOf(remoteHost, text);
         if (text.Contains("aup#", StringComparison.Ordinal)) return Lookup(Cox(), CoxCodes, text) ?? SpectrumReason(text);
-        if (ProviderHosts.Answered(ProviderHosts.Cox, host)
+        if (ProviderHosts.Answered(ProviderHosts.Cox, host, recipient)
             && Array.Find(CoxPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byCoxText }) return byCoxText;
         if (text.Contains(" ib", StringComparison.Ordinal) && Lookup(GoDaddy(), GoDaddyCodes, text) is { } byGoDaddy) return byGoDaddy;
-        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host)
+        if (ProviderHosts.Answered(ProviderHosts.GoDaddy, host, recipient)
             && Array.Find(GoDaddyPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byGoDaddyText }) return byGoDaddyText;
-        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
+        if (text.Contains('[') && ProviderHosts.Answered(ProviderHosts.Yahoo, host, recipient) && Lookup(Yahoo(), YahooCodes, text) is { } byYahoo) return byYahoo;
         if (text.Contains("i.ua/err/", StringComparison.Ordinal) && Lookup(Iua(), IuaCodes, text) is { } byIua) return byIua;
         if (text.Contains("delivery error: dd ", StringComparison.Ordinal)
             && Array.Find(YahooDeliveryErrors, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byYahooText }) return byYahooText;
         if (Kddi(text) is { } byKddi) return byKddi;
-        if (Tencent(text) is { } byTencent) return byTencent;
+        if (Tencent(text, host, recipient) is { } byTencent) return byTencent;
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
-        if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host))
+        if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host, recipient))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
+        if (Array.Find(AnsweredPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal) && Answered(p.Provider, host, recipient, text)) is { Reason: { } byAnswered })
+            return byAnswered;
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }
 

@@ -20,6 +20,15 @@ internal static class ProviderHosts
     /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
     public static readonly string[] Mimecast = [".mimecast.com"];
 
+    /// <summary>Tencent's (QQ Mail, <c>mx1.qq.com</c>).</summary>
+    public static readonly string[] Tencent = [".qq.com"];
+
+    /// <summary>Symantec Email Security.cloud's, formerly MessageLabs (<c>*.messagelabs.com</c>).</summary>
+    public static readonly string[] MessageLabs = [".messagelabs.com"];
+
+    /// <summary>AOL's (<c>*.mail.aol.com</c>, <c>*.mx.aol.com</c>).</summary>
+    public static readonly string[] Aol = [".mail.aol.com", ".mx.aol.com"];
+
     /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
     public static string? HostOf(string? remoteHost, string text)
     {
@@ -34,8 +43,21 @@ internal static class ProviderHosts
 
     /// <summary>
     /// Whether <paramref name="host"/> is one of a provider's: it carries a part of their names. A part, not the
-    /// end, so that redacted samples ("mta7.am0.yahoodns.example.net") still count.
+    /// end, so that redacted samples ("mta7.am0.yahoodns.example.net") still count. Or whether the
+    /// <paramref name="recipient"/>'s domain is theirs: Sisimai 5's <c>Rhost.pm</c> tries the recipient's domain
+    /// first, as a part of one of their names ("cox.net", "aol.com" in ".mail.aol.com").
     /// </summary>
-    public static bool Answered(string[] provider, string? host) =>
-        host is not null && Array.Exists(provider, part => host.Contains(part, StringComparison.Ordinal));
+    public static bool Answered(string[] provider, string? host, string? recipient)
+    {
+        if (host is not null && Array.Exists(provider, part => host.Contains(part, StringComparison.Ordinal))) return true;
+        var at = recipient?.LastIndexOf('@') ?? -1;
+        if (at < 0) return false;
+        var domain = recipient!.AsSpan(at + 1).Trim().TrimEnd('>');
+        if (!domain.Contains('.')) return false; // "" is a part of every name
+        foreach (var part in provider)
+        {
+            if (part.AsSpan().Contains(domain, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }

@@ -12,9 +12,10 @@ namespace BounceService.Classification;
 /// <param name="Said">The reasons <paramref name="Text"/> says (<see cref="ReasonPhrases.Read"/>).</param>
 /// <param name="Labelled">The reason the sending system's own category names (<see cref="ProviderLabels.ReasonOf"/>), if any.</param>
 /// <param name="RemoteHost">The host that answered, if the report names it (lower case).</param>
+/// <param name="Recipient">The recipient's address, if known.</param>
 internal readonly record struct ReasonFacts(
     string? Dsn, int? Reply, string Text, string? Command, bool Delayed, bool FromMailer, ReasonPhrases.Said Said,
-    string? Labelled = null, string? RemoteHost = null);
+    string? Labelled = null, string? RemoteHost = null, string? Recipient = null);
 
 /// <summary>
 /// The order in which reasons are tried, after Sisimai's <c>Reason.pm</c> (BSD 2-Clause, see NOTICE.md): first
@@ -53,7 +54,7 @@ internal static class ReasonOrder
     public static string Find(in ReasonFacts f)
     {
         if (Say(SpamTrap, f)) return SpamTrap;
-        var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command, f.RemoteHost) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
+        var byProvider = ProviderCodes.ReasonOf(f.Text, f.Dsn, f.Command, f.RemoteHost, f.Recipient) ?? GmailReplies.ReasonOf(f.Text, f.Dsn) ?? MicrosoftReplies.ReasonOf(f.Text, f.Dsn);
         if (byProvider is not null) return byProvider;
         if (Say(Greylisted, f)) return Greylisted;
         if (f.Labelled is { } labelled && !Loose.Contains(labelled)) return labelled;

@@ -136,7 +136,8 @@ internal static partial class ReasonPhrases
             "yahoo requires all senders to authenticate with either spf or dkim",
             "blocked for failing both spf and dkim autentication checks", // Sisimai's Rhost/Apple (sic)
             "sender policy framework (spf) fail", "sender policy framework violation",
-            "spf (sender policy framework) domain authentication fail", "spf check: fail",
+            "spf check: fail",
+            "domain authentication fail", // Sisimai's Rhost/MessageLabs: "553 DMARC (or SPF ...) domain authentication fail"
         ], [[" is not allowed to send mail.", "_401"], ["is not allowed to send from <", " per it's spf record"],
             ["message rejected", "not authenticated"]]), // the last: design (AcelleMail guide)
         [Reasons.UserUnknown] = new([
@@ -215,7 +216,7 @@ internal static partial class ReasonPhrases
         [Reasons.NotCompliantRfc] = new([
             "this message is not rfc 5322 compliant", "https://support.google.com/mail/?p=rfcmessagenoncompliant",
             "headers are not rfc compliant", // Yahoo
-            "has detected that this message is not rfc 5322", // Sisimai's Rhost/MessageLabs
+            "has detected that this message is not rfc 5322", "550 requested action aborted [4]", // Sisimai's Rhost/MessageLabs
         ], [[" multiple ", " header"]]),
         [Reasons.Rejected] = new([
             "access denied (in reply to mail from command)", "access denied (sender blacklisted)", "address rejected",
@@ -244,7 +245,7 @@ internal static partial class ReasonPhrases
             "server does not accept mail from", "too many spam complaints",
             // Sisimai's Rhost/MessageLabs
             "sender envelope domain not allowed for sender ip address", "your envelope sender is in my badmailfrom list",
-            "your domain has been blacklisted", "your domain has been blocked",
+            "your domain has been blacklisted", "your domain has been blocked", "your email address has been blocked",
         ], [
             // Sisimai 5.2+
             ["after end of data:", ".", " does not exist"], ["after mail from:", ".", " does not exist"], ["reject mail from ", "@"],
@@ -356,7 +357,7 @@ internal static partial class ReasonPhrases
             "domain isn't in my list of allowed rcpthosts", "your remotehost looks suspiciously like spammer", // Sisimai 5.2+
             // Sisimai's Rhost/Apple and MessageLabs
             "rejected due to having a domain present in the spamhaus", "rejected due to listing in spamhaus",
-            "mail rejected because your ip is in the pbl",
+            "mail rejected because your ip is in the pbl", "your ip address has been blocked", "your ip address has been blacklisted",
         ], [
             ["(", "@", ":blocked)"], ["access from ip address ", " blocked"], ["client host ", " blocked using"],
             ["connections will not be accepted from ", " because the ip is in spamhaus's list"], ["dnsbl:rbl ", ">_is_blocked"],
@@ -421,6 +422,7 @@ internal static partial class ReasonPhrases
             "mail system configuration error", "queue file write error", "recipient deferred because there is no mdb",
             "remote server is misconfigured", "server configuration error", "service currently unavailable",
             "system config error", "temporary local problem", "timeout waiting for input", "transaction failed ",
+            "temporary system error", // Sisimai's Rhost/Zoho
         ], [["unable to connect ", "daemon"]]), // Sisimai 5.2+
         [Reasons.NetworkError] = new([
             "could not connect and send the mail to", "dns records for the destination computer could not be found",

@@ -28,6 +28,7 @@ public class ProviderCodesTests
     [InlineData("554 email rejected due to security policies - MCSpamSignature.sa.2.2", "virusdetected")]
     [InlineData("550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550", "authfailure")]
     [InlineData("550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550", "userunknown")]
+    [InlineData("501 Connection rejected by policy [7.7] 20805, please visit www.messagelabs.com/support for more details about this error message.", "badreputation")]
     [InlineData("553 This route requires TLS version 1.2 or greater - https://community.mimecast.com/docs/DOC-1369#553", "securityerror")]
     [InlineData("550 Mailbox is frozen. See http://mail.i.ua/err/3/", "suspend")]
     [InlineData("550: <a@ezweb.ne.jp>: User unknown", "userunknown")]
@@ -68,10 +69,24 @@ public class ProviderCodesTests
     [Theory]
     [InlineData("cxr.mx.east.cox.net", "554 cxr.mx.east.cox.net ESMTP no data before greeting", "policyviolation")]
     [InlineData("us-smtp-inbound-1.mimecast.com", "550 Rejected by header-based Blocked Senders - Block policy for Header From", "rejected")]
+    [InlineData("cluster5.eu.messagelabs.com", "452 too many messages (#4.3.0)", "toomanyconn")]
+    [InlineData("mx3.qq.com", "550 Connection denied, please try again later", "blocked")]
+    [InlineData("mailin-01.mx.aol.com", "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply", "notaccept")]
     public void Words_count_where_their_providers_host_answered(string remoteHost, string diagnostic, string reason)
     {
         Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: remoteHost, Diagnostic: diagnostic)).Reason);
         Assert.NotEqual(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, RemoteHost: "mx.example.com", Diagnostic: diagnostic)).Reason);
+    }
+
+    // Or where the recipient's domain is theirs, as Sisimai 5's Rhost.pm tries first: a DNS failure names no host.
+    [Theory]
+    [InlineData("a@cox.net", "554 ESMTP no data before greeting", "policyviolation")]
+    [InlineData("a@qq.com", "550 Spf check failed", "authfailure")]
+    [InlineData("<a@AOL.com>", "Name service error for name=aol.com type=MX: Malformed or unexpected name server reply", "notaccept")]
+    public void Words_count_where_the_recipients_domain_is_their_providers(string recipient, string diagnostic, string reason)
+    {
+        Assert.Equal(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, Recipient: recipient, Diagnostic: diagnostic)).Reason);
+        Assert.NotEqual(reason, Classifier.Classify(new BounceInput(EventTypes.Bounce, Recipient: "a@example.com", Diagnostic: diagnostic)).Reason);
     }
 
     [Fact]

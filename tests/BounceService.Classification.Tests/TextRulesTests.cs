@@ -111,6 +111,11 @@ public class TextRulesTests
     [InlineData("553 Recipient mailbox is not allowed", "userunknown", "hard")]
     [InlineData("554 5.7.7 Email policy violation detected", "policyviolation", "hard")]
     [InlineData("552 5.7.1 virus Eicar-Test detected by Zoho Mail", "virusdetected", "hard")]
+    [InlineData("553 DMARC domain authentication fail", "authfailure", "hard")]
+    [InlineData("550 Requested action aborted [4] The format of your message did not comply with RFC 2822", "notcompliantrfc", "hard")]
+    [InlineData("553 Sorry, your email address has been blocked", "rejected", "hard")]
+    [InlineData("553 Sorry, your IP address has been blocked", "blocked", "hard")]
+    [InlineData("452 4.3.1 Temporary System Error", "systemerror", "soft")]
     public void Match_gives_the_first_reason_the_text_says(string text, string reason, string kind) =>
         Assert.Equal((reason, kind), TextRules.Match(text));
 

@@ -63,6 +63,18 @@ public sealed class BounceMessagesTests
         Assert.Equal(reason, BounceMessages.Create(e, Now).Reason);
     }
 
+    // So does the recipient's domain, which Sisimai 5 tries first: Cox's words count for a cox.net recipient.
+    [Theory]
+    [InlineData("a@cox.net", "policyviolation")]
+    [InlineData("a@example.com", "onhold")]
+    public void The_recipients_domain_tells_which_provider_answered(string recipient, string reason)
+    {
+        var e = new InboundEvent("generic", "e-1", "bounce", recipient, null, null, null, 554, null,
+            "554 ESMTP no data before greeting", null, Occurred);
+
+        Assert.Equal(reason, BounceMessages.Create(e, Now).Reason);
+    }
+
     [Fact]
     public void Given_event_id_is_kept()
     {

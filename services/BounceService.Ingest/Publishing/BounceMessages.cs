@@ -11,7 +11,7 @@ public static class BounceMessages
     /// <summary>Classifies an inbound event and gives it a stable id.</summary>
     public static BounceClassified Create(InboundEvent e, DateTimeOffset now)
     {
-        var verdict = e.Verdict ?? Classifier.Classify(new BounceInput(e.EventType, e.SmtpCode, e.DsnCode, e.Diagnostic, e.ProviderLabel, RemoteHost: e.RemoteHost));
+        var verdict = e.Verdict ?? Classifier.Classify(new BounceInput(e.EventType, e.SmtpCode, e.DsnCode, e.Diagnostic, e.ProviderLabel, RemoteHost: e.RemoteHost, Recipient: e.Recipient));
         return new BounceClassified(
             e.EventId ?? DerivedId(e, now),
             e.Provider,
