@@ -20,22 +20,31 @@ internal static class ProviderHosts
     /// <summary>Mimecast's (<c>*.mimecast.com</c>).</summary>
     public static readonly string[] Mimecast = [".mimecast.com"];
 
-    /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
-    public static string? HostOf(string? remoteHost, string text)
+    /// <summary>
+    /// The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/>
+    /// (prepared, lower case); empty if neither names one. A slice of either, so no string is made per reply.
+    /// </summary>
+    public static ReadOnlySpan<char> HostOf(string? remoteHost, string text)
     {
         if (remoteHost is not null) return remoteHost;
         var at = text.IndexOf("host ", StringComparison.Ordinal);
-        if (at < 0) return null;
+        if (at < 0) return [];
         // "host NAME[ip]" or "host NAME [ip]"
         var name = text.AsSpan(at + "host ".Length);
         var end = name.IndexOfAny(' ', '[');
-        return (end < 0 ? name : name[..end]).ToString();
+        return end < 0 ? name : name[..end];
     }
 
     /// <summary>
     /// Whether <paramref name="host"/> is one of a provider's: it carries a part of their names. A part, not the
     /// end, so that redacted samples ("mta7.am0.yahoodns.example.net") still count.
     /// </summary>
-    public static bool Answered(string[] provider, string? host) =>
-        host is not null && Array.Exists(provider, part => host.Contains(part, StringComparison.Ordinal));
+    public static bool Answered(string[] provider, ReadOnlySpan<char> host)
+    {
+        foreach (var part in provider)
+        {
+            if (host.Contains(part, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 }
