@@ -1,4 +1,5 @@
 using static BounceService.Classification.Reasons;
+using Row = (string Status, int First, int Last, string Phrase, string Reason);
 
 namespace BounceService.Classification;
 
@@ -11,7 +12,7 @@ namespace BounceService.Classification;
 internal static class MicrosoftReplies
 {
     // Status "X.Y." with a detail range (First..Last), or an exact status with First = Last = 0.
-    private static readonly (string Status, int First, int Last, string Phrase, string Reason)[] Table =
+    private static readonly Row[] Table =
     [
         ("4.7.26", 0, 0, "must pass either spf or dkim validation, this message is not signed", AuthFailure),
         ("4.7.323", 0, 0, "tlsa-invalid: the domain failed dane validation", AuthFailure),
@@ -106,16 +107,29 @@ internal static class MicrosoftReplies
         ("5.1.2", 0, 0, "invalid x.400 address", UserUnknown),
     ];
 
+    // The rows that can apply to each status the table names exactly, in table order (its own rows and the ranges
+    // that take it in); a status outside them can only fall in a range. So a reply reads a few rows, not all.
+    private static readonly Dictionary<string, Row[]> RowsByStatus =
+        Table.Where(row => row.First == row.Last).Select(row => row.Status).Distinct()
+            .ToDictionary(status => status, status => Table.Where(row => Applies(row, status, DetailOf(status))).ToArray());
+
+    private static readonly Row[] Ranges =
+        Table.Where(row => row.First != row.Last).ToArray();
+
     /// <summary>The reason Microsoft's reply in <paramref name="text"/> (prepared) gives with <paramref name="dsn"/>, or null.</summary>
     public static string? ReasonOf(string text, string? dsn)
     {
         if (dsn is null) return null;
-        var detail = int.TryParse(dsn.AsSpan(dsn.LastIndexOf('.') + 1), out var d) ? d : -1;
-        foreach (var (status, first, last, phrase, reason) in Table)
+        var detail = DetailOf(dsn);
+        foreach (var row in RowsByStatus.TryGetValue(dsn, out var rows) ? rows : Ranges)
         {
-            var codeMatches = first == last ? status == dsn : dsn.StartsWith(status, StringComparison.Ordinal) && detail >= first && detail <= last;
-            if (codeMatches && text.Contains(phrase, StringComparison.Ordinal)) return reason;
+            if (Applies(row, dsn, detail) && text.Contains(row.Phrase, StringComparison.Ordinal)) return row.Reason;
         }
         return null;
     }
+
+    private static int DetailOf(string dsn) => int.TryParse(dsn.AsSpan(dsn.LastIndexOf('.') + 1), out var d) ? d : -1;
+
+    private static bool Applies(Row row, string dsn, int detail) =>
+        row.First == row.Last ? row.Status == dsn : dsn.StartsWith(row.Status, StringComparison.Ordinal) && detail >= row.First && detail <= row.Last;
 }

@@ -175,7 +175,7 @@ internal static partial class ProviderCodes
         (ProviderHosts.Aol, "malformed or unexpected name server reply", NotAccept),
     ];
 
-    private static bool Answered(string[] provider, string? host, string? recipient, string text) =>
+    private static bool Answered(string[] provider, ReadOnlySpan<char> host, string? recipient, string text) =>
         ProviderHosts.Answered(provider, host, recipient)
         || provider == ProviderHosts.MessageLabs && text.Contains("messagelabs.com", StringComparison.Ordinal);
 
@@ -197,7 +197,7 @@ internal static partial class ProviderCodes
         : text.Contains(" : user unknown", StringComparison.Ordinal) || text.Contains(": : user unknown", StringComparison.Ordinal) ? Filtered
         : null;
 
-    private static string? Tencent(string text, string? host, string? recipient) =>
+    private static string? Tencent(string text, ReadOnlySpan<char> host, string? recipient) =>
         !text.AsSpan().ContainsAny(TencentWords) && !ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient) ? null
         : Array.Find(TencentPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)).Reason
         ?? (text.Contains("mail.qq.com", StringComparison.Ordinal) || ProviderHosts.Answered(ProviderHosts.Tencent, host, recipient)
@@ -240,8 +240,10 @@ internal static partial class ProviderCodes
         if (Docomo(text, dsn, command) is { } byDocomo) return byDocomo;
         if ((Array.Exists(MimecastSigns, sign => text.Contains(sign, StringComparison.Ordinal)) || ProviderHosts.Answered(ProviderHosts.Mimecast, host, recipient))
             && Array.Find(MimecastPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal)) is { Reason: { } byMimecast }) return byMimecast;
-        if (Array.Find(AnsweredPhrases, p => text.Contains(p.Phrase, StringComparison.Ordinal) && Answered(p.Provider, host, recipient, text)) is { Reason: { } byAnswered })
-            return byAnswered;
+        foreach (var (provider, phrase, reason) in AnsweredPhrases)
+        {
+            if (text.Contains(phrase, StringComparison.Ordinal) && Answered(provider, host, recipient, text)) return reason;
+        }
         return text.AsSpan().ContainsAny(LaPosteOrangePrefixes) ? Lookup(LaPosteOrange(), LaPosteOrangeCodes, text) : null;
     }
 

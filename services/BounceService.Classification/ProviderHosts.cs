@@ -29,16 +29,19 @@ internal static class ProviderHosts
     /// <summary>AOL's (<c>*.mail.aol.com</c>, <c>*.mx.aol.com</c>).</summary>
     public static readonly string[] Aol = [".mail.aol.com", ".mx.aol.com"];
 
-    /// <summary>The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/> (prepared, lower case).</summary>
-    public static string? HostOf(string? remoteHost, string text)
+    /// <summary>
+    /// The host that answered: <paramref name="remoteHost"/>, else the first host named in <paramref name="text"/>
+    /// (prepared, lower case); empty if neither names one. A slice of either, so no string is made per reply.
+    /// </summary>
+    public static ReadOnlySpan<char> HostOf(string? remoteHost, string text)
     {
         if (remoteHost is not null) return remoteHost;
         var at = text.IndexOf("host ", StringComparison.Ordinal);
-        if (at < 0) return null;
+        if (at < 0) return [];
         // "host NAME[ip]" or "host NAME [ip]"
         var name = text.AsSpan(at + "host ".Length);
         var end = name.IndexOfAny(' ', '[');
-        return (end < 0 ? name : name[..end]).ToString();
+        return end < 0 ? name : name[..end];
     }
 
     /// <summary>
@@ -47,9 +50,12 @@ internal static class ProviderHosts
     /// <paramref name="recipient"/>'s domain is theirs: Sisimai 5's <c>Rhost.pm</c> tries the recipient's domain
     /// first, as a part of one of their names ("cox.net", "aol.com" in ".mail.aol.com").
     /// </summary>
-    public static bool Answered(string[] provider, string? host, string? recipient)
+    public static bool Answered(string[] provider, ReadOnlySpan<char> host, string? recipient)
     {
-        if (host is not null && Array.Exists(provider, part => host.Contains(part, StringComparison.Ordinal))) return true;
+        foreach (var part in provider)
+        {
+            if (host.Contains(part, StringComparison.Ordinal)) return true;
+        }
         var at = recipient?.LastIndexOf('@') ?? -1;
         if (at < 0) return false;
         var domain = recipient!.AsSpan(at + 1).Trim().TrimEnd('>');

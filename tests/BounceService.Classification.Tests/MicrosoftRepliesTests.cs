@@ -17,4 +17,14 @@ public class MicrosoftRepliesTests
     public void The_words_under_another_code_do_not_count() =>
         // 5.7.606-649 is the banned-IP range; 5.7.1 with the same words is left to the general rules.
         Assert.NotEqual("suspend", Bounces.Classify("550 5.7.1 Recipient address rejected: Access denied").Reason);
+
+    [Theory]
+    [InlineData("access denied, banned sending ip [192.0.2.1] ", "5.7.620", Reasons.Blocked)] // in a range, named nowhere exactly
+    [InlineData("access denied, banned sending ip [192.0.2.1] ", "5.7.650", null)] // past the range's end
+    [InlineData("recipient address reserved by rfc 2606 ", "5.1.4", Reasons.UserUnknown)] // a range over an exactly named status
+    [InlineData("server busy. please try again later from [192.0.2.1] ", "4.7.500", Reasons.SystemError)]
+    // Both a range's words and the status's own: the row listed first wins, as the table reads.
+    [InlineData("access denied, please try again later. server busy. please try again later from [192.0.2.1] ", "4.7.500", Reasons.Blocked)]
+    public void A_reply_reads_the_rows_its_status_falls_in_in_table_order(string prepared, string dsn, string? reason) =>
+        Assert.Equal(reason, MicrosoftReplies.ReasonOf(prepared, dsn));
 }

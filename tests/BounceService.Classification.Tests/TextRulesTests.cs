@@ -139,4 +139,17 @@ public class TextRulesTests
     public void Prepare_lowers_the_case_joins_lines_and_drops_repeated_reply_codes() =>
         Assert.Equal("550-5.7.1 this message is likely unsolicited mail. to reduce spam ",
             TextRules.Prepare("550-5.7.1 This message is likely\r\n550-5.7.1 unsolicited mail.  To reduce\n550 5.7.1 spam"));
+
+    [Theory]
+    [InlineData("smtp; 550 no such user ", "smtp", "550 no such user ")]
+    [InlineData("smtp;550 no such user ", "smtp", "550 no such user ")]
+    [InlineData("x-unix ; |/usr/bin/procmail ", "x-unix", "|/usr/bin/procmail ")]
+    [InlineData("x-postfix-2; host said ", "x-postfix-2", "host said ")]
+    [InlineData("smtp 550 no semicolon ", "", "smtp 550 no semicolon ")]
+    [InlineData("smtpd; 550 ", "", "smtpd; 550 ")]
+    [InlineData("x-; 550 ", "", "x-; 550 ")]
+    [InlineData("x-unix;", "x-unix", "")]
+    [InlineData("550 smtp; later ", "", "550 smtp; later ")]
+    public void SplitType_takes_the_diagnostic_code_type_off_the_front_only(string prepared, string type, string words) =>
+        Assert.Equal((type, words), TextRules.SplitType(prepared));
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BounceService.Classification.Mail;
 
 /// <summary>
@@ -6,11 +8,23 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static class LineEndings
 {
+    /// <summary>Whether some CR is not followed by LF.</summary>
+    /// <remarks>A block at a time, each CR against the byte after it: a CRLF message has a CR on every line,
+    /// and a search from one CR to the next made a call per line.</remarks>
     public static bool HasBareCr(ReadOnlySpan<byte> raw)
     {
-        for (var i = raw.IndexOf((byte)'\r'); i >= 0; i = Next(raw, i))
+        var cr = new Vector<byte>((byte)'\r');
+        var lf = new Vector<byte>((byte)'\n');
+        var at = 0;
+        for (; at + Vector<byte>.Count < raw.Length; at += Vector<byte>.Count)
         {
-            if (i + 1 == raw.Length || raw[i + 1] != '\n') return true;
+            var crs = Vector.Equals(new Vector<byte>(raw[at..]), cr);
+            var lfsAfter = Vector.Equals(new Vector<byte>(raw[(at + 1)..]), lf);
+            if (Vector.AndNot(crs, lfsAfter) != Vector<byte>.Zero) return true;
+        }
+        for (; at < raw.Length; at++)
+        {
+            if (raw[at] == '\r' && (at + 1 == raw.Length || raw[at + 1] != '\n')) return true;
         }
         return false;
     }
@@ -29,11 +43,5 @@ internal static class LineEndings
             if (copy[i] == '\r' && (i + 1 == copy.Length || copy[i + 1] != '\n')) copy[i] = (byte)'\n';
         }
         return copy;
-    }
-
-    private static int Next(ReadOnlySpan<byte> raw, int at)
-    {
-        var next = raw[(at + 1)..].IndexOf((byte)'\r');
-        return next < 0 ? -1 : at + 1 + next;
     }
 }

@@ -65,10 +65,11 @@ internal static partial class MtaText
 
     private static Match? Match(ReadOnlySpan<char> line)
     {
-        // Most lines name no address; a plain search skips them without running the pattern.
-        if (!line.Contains('@')) return null;
-        var m = AddressLine().Match(line.ToString());
-        return m.Success ? m : null;
+        // Most lines name no address; a plain search skips them without running the pattern. Of those that do,
+        // most do not start with it ("Received: ... for <a@b>"): the pattern tries the line where it lies, and
+        // only a line it takes becomes a string and a Match with groups.
+        if (!line.Contains('@') || !AddressLine().IsMatch(line)) return null;
+        return AddressLine().Match(line.ToString());
     }
 
     // The line that starts at `next`, without CRs (as MTAs end lines with CRLF or LF); `next` moves to the line
