@@ -9,7 +9,13 @@ namespace BounceService.Classification;
 /// </summary>
 public static class Classifier
 {
-    private const string AuthFailureReport = "auth-failure";
+    // Feedback types that report our message, not a person's complaint: an RFC 6591 authentication failure (SPF, DKIM
+    // or DMARC) and RFC 5965's virus report (the receiver's scanner found one in our message).
+    private static readonly string[] SenderSideReports = ["auth-failure", "virus"];
+
+    // The feedback type is the ARF report's diagnostic, or a provider's label (SES's complaintFeedbackType).
+    private static bool IsSenderSideReport(string? feedbackType) =>
+        feedbackType?.Trim() is { } type && Array.Exists(SenderSideReports, r => r.Equals(type, StringComparison.OrdinalIgnoreCase));
 
     public static Classification Classify(BounceInput input)
     {
@@ -21,9 +27,8 @@ public static class Classifier
 
         switch (input.EventType)
         {
-            // An RFC 6591 report ("Feedback-Type: auth-failure") says our mail failed SPF, DKIM or DMARC: nobody
-            // complained, so it is the sender's problem and unsubscribes no one.
-            case EventTypes.Complaint when input.Diagnostic?.Trim().Equals(AuthFailureReport, StringComparison.OrdinalIgnoreCase) == true:
+            // Nobody complained, so it is the sender's problem and unsubscribes no one.
+            case EventTypes.Complaint when IsSenderSideReport(input.ProviderLabel) || IsSenderSideReport(input.Diagnostic):
                 return new(BounceKinds.Undetermined, dsn, smtp, Reasons.Feedback, BounceScopes.Sender);
             case EventTypes.Complaint:
                 return new(BounceKinds.Complaint, dsn, smtp, Reasons.Feedback, BounceScopes.Recipient);

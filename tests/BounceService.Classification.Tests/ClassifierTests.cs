@@ -162,16 +162,29 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void A_providers_authentication_failure_label_is_the_senders_problem_too() =>
+        Assert.Equal("undetermined", Classifier.Classify(new BounceInput(EventTypes.Complaint, ProviderLabel: "auth-failure")).Kind);
+
+    [Theory]
+    [InlineData("abuse")]
+    [InlineData("fraud")]
+    [InlineData("other")]
+    public void A_persons_feedback_report_is_a_complaint(string feedbackType) =>
+        Assert.Equal("complaint", Classifier.Classify(new BounceInput(EventTypes.Complaint, Diagnostic: feedbackType)).Kind);
+
+    [Fact]
     public void Complaint_event_stays_a_complaint_whatever_the_codes_say()
     {
         var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, 550, "5.1.1", "User unknown"));
         Assert.Equal(("complaint", "feedback"), (result.Kind, result.Reason));
     }
 
-    [Fact]
-    public void An_authentication_failure_report_is_the_senders_problem_not_a_complaint()
+    [Theory]
+    [InlineData("auth-failure")]
+    [InlineData("Virus")]
+    public void An_authentication_failure_or_virus_report_is_the_senders_problem_not_a_complaint(string feedbackType)
     {
-        var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, Diagnostic: "auth-failure"));
+        var result = Classifier.Classify(new BounceInput(EventTypes.Complaint, Diagnostic: feedbackType));
         Assert.Equal(("undetermined", "feedback", "sender"), (result.Kind, result.Reason, result.Scope));
     }
 
