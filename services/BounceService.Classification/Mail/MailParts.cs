@@ -133,7 +133,7 @@ internal sealed class MailParts
         {
             ContentEncoding.Base64 => new Base64Decoder(),
             ContentEncoding.UUEncode => (IMimeDecoder)new UUDecoder(),
-            _ => null,
+            _ => null, // quoted-printable goes through our own QuotedPrintable below; anything else is not encoded
         };
         if (decoder is null && transfer != ContentEncoding.QuotedPrintable)
         {
@@ -144,11 +144,10 @@ internal sealed class MailParts
         }
         // Encoded text is at most a third longer than what it decodes to.
         var encoded = part.Content[..Math.Min(part.Content.Length, MaxTextBytes * 4 / 3 + 4)];
-        var input = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
-        var buffer = ArrayPool<byte>.Shared.Rent(decoder?.EstimateOutputLength(input.Count) ?? input.Count);
+        var buffer = ArrayPool<byte>.Shared.Rent(decoder?.EstimateOutputLength(encoded.Length) ?? encoded.Length);
         try
         {
-            var length = decoder is null ? QuotedPrintable.Decode(encoded.Span, buffer) : decoder.Decode(input.Array!, input.Offset, input.Count, buffer);
+            var length = decoder is null ? QuotedPrintable.Decode(encoded.Span, buffer) : DecodeWith(decoder, encoded, buffer);
             var decoded = buffer.AsSpan(0, Math.Min(length, MaxTextBytes));
             return read(decoded, EncodingOf(part.Type, decoded));
         }
@@ -156,6 +155,13 @@ internal sealed class MailParts
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // MimeKit's decoders take an array: the message's own, without a copy, when the content lies in one.
+    private static int DecodeWith(IMimeDecoder decoder, ReadOnlyMemory<byte> encoded, byte[] output)
+    {
+        var input = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
+        return decoder.Decode(input.Array!, input.Offset, input.Count, output);
     }
 
     // The usual charsets without MimeKit's look-up (which takes a lock); UTF-8 reads ASCII too.
