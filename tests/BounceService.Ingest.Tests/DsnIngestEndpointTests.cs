@@ -88,6 +88,22 @@ public sealed class DsnIngestEndpointTests(IngestServiceFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_complaint_that_names_nobody_is_422_and_publishes_nothing()
+    {
+        var campaign = $"c-{Guid.NewGuid():N}";
+        var report = Encoding.ASCII.GetBytes(
+            "From: fbl@isp.example\r\nTo: fbl@example.com\r\nSubject: Abuse Report\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=feedback-report; boundary=\"B\"\r\n\r\n"
+            + "--B\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: isp/1.0\r\nVersion: 1\r\n\r\n"
+            + $"--B\r\nContent-Type: message/rfc822\r\n\r\nTo: \"undisclosed\"\r\nX-Campaign-Id: {campaign}\r\nSubject: Hello\r\n\r\nHello.\r\n--B--\r\n");
+
+        var response = await PostAsync(report);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.DoesNotContain(fixture.Recorder.Published<BounceClassified>(), e => e.CampaignUid == campaign);
+    }
+
+    [Fact]
     public async Task Other_media_type_is_415()
     {
         var response = await PostAsync(Fixture("rfc3464/hard-bounce.eml"), "application/json");

@@ -4,7 +4,8 @@ namespace BounceService.Classification.Mail;
 
 /// <summary>
 /// RFC 5965 ARF complaints. The complaining addresses are every <c>Original-Rcpt-To</c>, else the returned
-/// message's <c>To</c>. <c>Feedback-Type: not-spam</c> withdraws a complaint, so it reports nobody.
+/// message's <c>To</c>, else <see cref="MailRecipient.Undisclosed"/>. <c>Feedback-Type: not-spam</c> withdraws a
+/// complaint, so it reports nobody.
 /// </summary>
 internal static class FeedbackReport
 {
@@ -15,7 +16,7 @@ internal static class FeedbackReport
         if (type == "not-spam") return [];
         var recipients = fields.Where(f => f.Key.Equals("Original-Rcpt-To", StringComparison.OrdinalIgnoreCase))
             .Select(f => Addresses.First(f.Value)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (recipients.Count == 0 && ReturnedRecipient(returned) is { } addressee) recipients.Add(addressee);
+        if (recipients.Count == 0) recipients.Add(ReturnedRecipient(returned) ?? MailRecipient.Undisclosed);
         return recipients.Select(r => new Finding(r, null, type)).ToList();
     }
 

@@ -21,4 +21,13 @@ public sealed record MailRecipient(
     bool Hard,
     string? FinalRecipient = null,
     string? Label = null,
-    bool GaveUpRetrying = false);
+    bool GaveUpRetrying = false)
+{
+    /// <summary>
+    /// Stands for the complainer of a feedback report that names nobody (RFC 6590 redaction, or a returned message
+    /// "To: undisclosed"): the report still counts, as in Sisimai, which writes this same address. Its domain is
+    /// in the reserved <c>.invalid</c> top-level domain (RFC 6761), so it is never anyone's address, and Ingest
+    /// records nothing for it.
+    /// </summary>
+    public const string Undisclosed = "undisclosed-recipient-in-headers@libsisimai.org.invalid";
+}

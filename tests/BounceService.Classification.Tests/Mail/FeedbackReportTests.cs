@@ -1,3 +1,5 @@
+using BounceService.Classification.Mail;
+
 namespace BounceService.Classification.Tests.Mail;
 
 public class FeedbackReportTests
@@ -58,9 +60,11 @@ public class FeedbackReportTests
     }
 
     [Fact]
-    public void A_returned_message_to_no_address_names_no_complainer()
+    public void A_complaint_that_names_nobody_stands_for_its_complainer_with_an_address_no_one_has()
     {
-        Assert.False(Emails.Read(Arf("Feedback-Type: abuse", to: "\"undisclosed\"")).IsBounce);
+        var r = Assert.Single(Emails.Read(Arf("Feedback-Type: abuse", to: "\"undisclosed\"")).Recipients);
+        Assert.Equal((MailRecipient.Undisclosed, EventTypes.Complaint), (r.Recipient, r.EventType));
+        Assert.EndsWith(".invalid", r.Recipient, StringComparison.Ordinal);
     }
 
     [Fact]
