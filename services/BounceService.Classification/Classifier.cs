@@ -20,9 +20,10 @@ public static class Classifier
     public static Classification Classify(BounceInput input)
     {
         // The codes in the text are searched for once: the status and the null-MX judgement below both use them.
-        var enhancedInText = SmtpStatusCodes.FindEnhanced(input.Diagnostic);
-        var replyInText = SmtpStatusCodes.FindReply(input.Diagnostic);
-        var dsn = Enhanced(input.DsnCode, enhancedInText, SmtpStatusCodes.FindServerEnhanced(input.Diagnostic));
+        var bounce = input.EventType == EventTypes.Bounce;
+        var enhancedInText = FailureOnly(SmtpStatusCodes.FindEnhanced(input.Diagnostic), bounce);
+        var replyInText = FailureOnly(SmtpStatusCodes.FindReply(input.Diagnostic), bounce);
+        var dsn = Enhanced(input.DsnCode, enhancedInText, FailureOnly(SmtpStatusCodes.FindServerEnhanced(input.Diagnostic), bounce));
         var smtp = input.SmtpCode ?? replyInText;
 
         switch (input.EventType)
@@ -69,6 +70,13 @@ public static class Classifier
             scope = BounceScopes.Recipient;
         return new(kind, status, reply, reason, scope, disagreement, Reasons.IsAddressDead(reason, ServerCode(input, dsn, smtp, enhancedInText, replyInText), text));
     }
+
+    // A success code is the last code in a bounce's text only when no failure code follows it: a transcript's
+    // "250 2.1.0 Ok" before a refusal without a code, or a number that only looks like one ("Mailman 2.0.12" in a
+    // quoted subject). It never says why the message failed, so a bounce reads as if the text had no code.
+    private static string? FailureOnly(string? code, bool bounce) => bounce && code is ['2', ..] ? null : code;
+
+    private static int? FailureOnly(int? code, bool bounce) => bounce && code is >= 200 and < 300 ? null : code;
 
     // Sisimai judges a null MX by the server's own words: a code in the diagnostic, else its text ("temporary").
     // The fields (a DSN's "Status: 4.0.0" on a delayed report) are the sending MTA's, so they count only without a text.

@@ -197,6 +197,15 @@ public class ClassifierTests
     }
 
     [Theory]
+    [InlineData("Your message did not reach the following recipient: a@example.org. The recipient name is not recognized. Subject: Release notes for version 2.0.12")]
+    [InlineData("MAIL FROM:<news@example.com>\n250 2.1.0 Sender ok\nRCPT TO:<a@example.org>\n550 No such user here")]
+    public void A_success_code_in_a_bounces_text_is_not_its_status(string diagnostic)
+    {
+        var result = Classifier.Classify(new BounceInput(EventTypes.Bounce, Diagnostic: diagnostic));
+        Assert.Equal((null, null, "hard"), (result.Dsn, result.SmtpCode, result.Kind));
+    }
+
+    [Theory]
     [InlineData("5.4.7")]
     [InlineData("4.4.7")]
     [InlineData(null)]
