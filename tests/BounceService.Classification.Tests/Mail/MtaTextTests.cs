@@ -76,6 +76,17 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Exchange_x400_form_of_an_internet_address_names_the_recipient_not_the_quoted_to()
+    {
+        // Exchange 5.5 writes the failed address in its X.400 form; the "To:" above it is the original's, a list's.
+        var body = "Your message\n\n  To:      news@lists.example.com\n  Subject: March issue\n\ndid not reach the following recipient(s):\n\n"
+            + "c=US;a= ;p=Example;o=Site1;dda:SMTP=a@example.org; on Mon, 2 Mar 2009\n10:00:00 -0500\n    The recipient name is not recognized\n";
+        var r = Assert.Single(Emails.Read(Bounce("Undeliverable: March issue", body)).Recipients);
+        Assert.Equal("a@example.org", r.Recipient);
+        Assert.Contains("recipient name is not recognized", r.Diagnostic);
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
