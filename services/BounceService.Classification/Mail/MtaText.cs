@@ -43,11 +43,22 @@ internal static partial class MtaText
             var (diagnostic, after) = Diagnostic(notification, next, Indent(line), address, said);
             // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
             var command = m.Groups["arrow"].Success && m.Groups["rcpt"].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
-            found.Add(new(address, null, diagnostic, Command: command));
+            found.Add(Expanded(diagnostic) is { } alias
+                ? new(alias.Address, null, alias.Text, Command: command, FinalRecipient: address)
+                : new(address, null, diagnostic, Command: command));
             next = after; // a continuation line that names an address is the server's answer, not a recipient
         }
         return found.Count > 0 ? found : Inline(notification, notRecipients);
     }
+
+    // Sendmail's "a@b\n    (expanded from: c@d)" and Postfix's "<a@b> (expanded from <c@d>): ..." name the
+    // address the message was sent to, which an alias or a forward turned into the failed one: that one is the
+    // final recipient, as a DSN's Original-Recipient and Final-Recipient would say.
+    [GeneratedRegex(@"^\(expanded\s+from:?\s*<?(?<addr>[^<>()\s@]+@[^<>()\s@]+)>?\)[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExpandedFrom();
+
+    private static (string Address, string Text)? Expanded(string diagnostic) =>
+        ExpandedFrom().Match(diagnostic) is { Success: true } m ? (m.Groups["addr"].Value, diagnostic[m.Length..]) : null;
 
     // Exim's "a@b <c@d>: malformed address: ..." quotes a recipient that was written wrongly; the address in
     // brackets is the one that was tried (as Sisimai reads it).

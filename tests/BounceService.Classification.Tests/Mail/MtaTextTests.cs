@@ -86,6 +86,15 @@ public class MtaTextTests
         Assert.Contains("recipient name is not recognized", r.Diagnostic);
     }
 
+    [Theory]
+    [InlineData("   ----- The following addresses had permanent fatal errors -----\nb@mail.example.net\n    (expanded from: a@example.org)\n\n   ----- Transcript of session follows -----\n554 Too many hops\n")]
+    [InlineData("This is the mail system at host mx.example.com.\n\n<b@mail.example.net> (expanded from\n    <a@example.org>): host mail.example.net[192.0.2.1] said: 550 5.1.1 No\n    such user (in reply to RCPT TO command)\n")]
+    public void An_expanded_alias_is_the_recipient_and_the_address_it_became_the_final_one(string body)
+    {
+        var r = Assert.Single(Emails.Read(Bounce("Returned mail: see transcript for details", body)).Recipients);
+        Assert.Equal(("a@example.org", "b@mail.example.net"), (r.Recipient, r.FinalRecipient));
+    }
+
     [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
