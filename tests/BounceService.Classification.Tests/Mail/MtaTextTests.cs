@@ -96,6 +96,19 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void A_dsn_recipient_without_a_diagnostic_takes_the_text_about_the_alias_that_expanded_to_it()
+    {
+        var raw = "From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+            + "<b@mail.example.net> (expanded from <a@example.org>): host mail.example.net[192.0.2.1] said:\n    550 5.1.1 No such user (in reply to RCPT TO command)\n\n"
+            + "<d@mail.example.net> (expanded from <c@example.org>): host mail.example.net[192.0.2.1] said:\n    452 4.2.2 Mailbox full (in reply to RCPT TO command)\n\n"
+            + "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\n"
+            + "Final-Recipient: rfc822; b@mail.example.net\nAction: failed\nStatus: 5.0.0\n\nFinal-Recipient: rfc822; d@mail.example.net\nAction: delayed\nStatus: 4.0.0\n\n--B--\n";
+        var report = Emails.Read(raw);
+        Assert.Equal([("b@mail.example.net", "5.1.1"), ("d@mail.example.net", "4.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
