@@ -5,7 +5,8 @@ namespace BounceService.Classification.Mail;
 
 /// <summary>
 /// Whether a message without a machine-readable report is a bounce at all: a mail system sent it (null
-/// return path, MAILER-DAEMON, postmaster), its subject says delivery failed, or a list manager refused a post.
+/// return path, MAILER-DAEMON, postmaster), its subject says delivery failed, a list manager refused a post, or it
+/// is a delivery report whose report part names nobody.
 /// </summary>
 internal static partial class BounceSignals
 {
@@ -22,9 +23,15 @@ internal static partial class BounceSignals
     [GeneratedRegex(@"^\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|r)\s*(?:\[\d+\])?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyOrForward();
 
+    // A message that calls itself a delivery report (RFC 3462) is one, even when its report part names nobody
+    // and neither its sender nor its subject says so (a filter that writes only the text part's words).
+    private static bool IsDeliveryReport(MailHeaders headers) =>
+        headers[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report")
+        && parsed.Parameters.TryGetValue("report-type", out string? reportType) && reportType.Equals("delivery-status", StringComparison.OrdinalIgnoreCase);
+
     public static bool Any(MailHeaders headers)
     {
-        if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers)) return true;
+        if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers) || IsDeliveryReport(headers)) return true;
         if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;
         var subject = headers[HeaderId.Subject] ?? "";
         // An automatic reply that no mail system sent (a help desk's receipt of "Delivery failure to ...") only

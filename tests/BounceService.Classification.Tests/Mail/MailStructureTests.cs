@@ -92,6 +92,18 @@ public class MailStructureTests
     }
 
     [Fact]
+    public void A_delivery_report_whose_report_part_names_nobody_is_read_from_its_text()
+    {
+        // No From and a subject in the gateway's own language: only the report type says it is a bounce.
+        var raw = "To: news-bounces@example.com\nSubject: Destinataire inconnu\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+            + "A message could not be delivered to:\na@example.org\nCette adresse n'existe pas.\n\n"
+            + "--B\nContent-Type: message/delivery-status\nReporting-MTA: gw.example.net\n\nMessage removed\n\n--B--\n";
+        var report = Emails.Read(raw);
+        Assert.Equal(("mta-text", "a@example.org"), (report.Format, Assert.Single(report.Recipients).Recipient));
+    }
+
+    [Fact]
     public void A_report_wrapped_by_a_filter_is_read_from_the_attachment()
     {
         var inner = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown");
