@@ -30,8 +30,10 @@ public static partial class PseudoStatus
 
     // Words of a sending MTA that gave up on an expiry or a full mailbox without any code: Sisimai's Exim and
     // Gmail modules call those temporary (4.0.947, 4.0.922). Not "retry timeout exceeded" alone: GMX and Mail.ru
-    // write it too, and Sisimai's modules for them call it permanent.
-    private static readonly string[] StillRetrying = ["retry time not reached", "delay reason:", "warning message only"];
+    // write it too, and Sisimai's modules for them call it permanent. Exim's warning that a message is still
+    // queued ("has not yet been delivered", "Delivery attempts will continue") is temporary by its own words.
+    private static readonly string[] StillRetrying =
+        ["retry time not reached", "delay reason:", "warning message only", "has not yet been delivered", "delivery attempts will continue"];
 
     // A reply code anywhere in the text ("ResponseCode 421", "ERROR_CODE :421"), as Sisimai looks for one.
     [GeneratedRegex(@"(?<![\d.])[45][0-5][0-9](?![\d.])", RegexOptions.CultureInvariant)]

@@ -441,6 +441,7 @@ internal static partial class ReasonPhrases
             "message expired, connection refused", "message timed out",
             "retry timeout exceeded", "envelope expired", "warning message only", "will continue trying", "will keep trying",
             "will continue to try", // Exim, OpenSMTPD, Sendmail delay warnings
+            "has not yet been delivered", "delivery attempts will continue for", // Exim's warning that a message is still queued
             "retry time not reached for any host after a long failure period", "server did not respond",
             "this message has been in the queue too long", "unable to deliver message after multiple retries",
             "was not reachable within the allowed queue period", "your message could not be delivered for more than",

@@ -16,6 +16,7 @@ public class PseudoStatusTests
     [InlineData("expired", null, "Envelope expired", "5.0.947")]
     [InlineData("expired", null, "retry time not reached for any host after a long failure period", "4.0.947")]
     [InlineData("expired", null, "Reason: delivery retry timeout exceeded", "5.0.947")]
+    [InlineData("expired", null, "The message has not yet been delivered to a@example.org. Delivery attempts will continue for some time.", "4.0.947")]
     [InlineData("hostunknown", null, "Delay reason: host not found", "5.0.912")]
     // Sisimai has no temporary stand-in for an unknown user: a 4xx one still reads 5.0.911.
     [InlineData("userunknown", 450, "mailbox unavailable", "5.0.911")]

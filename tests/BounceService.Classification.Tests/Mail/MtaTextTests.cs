@@ -109,6 +109,16 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Exims_warning_that_a_message_is_still_queued_is_an_expiry_not_a_failure()
+    {
+        var body = "This message was created automatically by mail delivery software.\n\nA message that you sent has not yet been delivered to one or more of\n"
+            + "its recipients after more than 24 hours on the queue on mx.example.com.\n\nThe address to which the message has not yet been delivered is:\n\n  a@example.org\n\n"
+            + "No action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals.\n";
+        var r = Assert.Single(Emails.Read(Bounce("Warning: message 1abcDE-0001xY-00 delayed 24 hours", body)).Recipients);
+        Assert.Equal(("a@example.org", "expired", "soft"), (r.Recipient, r.Verdict.Reason, r.Verdict.Kind));
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
