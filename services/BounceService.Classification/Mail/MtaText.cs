@@ -38,7 +38,23 @@ internal static partial class MtaText
             if (m is null) continue;
             var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
-            if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
+            var known = found.FindIndex(f => Names(f, address));
+            if (known >= 0)
+            {
+                // A session transcript under the list (MDaemon's "RCPT To:&lt;a@b&gt;", then the server's reply) says
+                // why an address listed above it failed.
+                if (m.Groups["rcpt"].Success)
+                {
+                    var (reply, afterReply) = Diagnostic(notification, next, Indent(line), address, m.Groups["rest"].Value);
+                    found[known] = found[known] with
+                    {
+                        Diagnostic = $"{found[known].Diagnostic} {reply}".Trim(),
+                        Command = found[known].Command ?? SmtpCommands.Find(reply) ?? SmtpCommands.Rcpt,
+                    };
+                    next = afterReply;
+                }
+                continue;
+            }
             var said = m.Groups["said"].Success ? line.Trim().ToString() : m.Groups["lead"].Value + m.Groups["rest"].Value;
             var (diagnostic, after) = Diagnostic(notification, next, Indent(line), address, said);
             // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
@@ -59,6 +75,9 @@ internal static partial class MtaText
 
     private static (string Address, string Text)? Expanded(string diagnostic) =>
         ExpandedFrom().Match(diagnostic) is { Success: true } m ? (m.Groups["addr"].Value, diagnostic[m.Length..]) : null;
+
+    private static bool Names(Finding finding, string address) =>
+        finding.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase) || finding.FinalRecipient?.Equals(address, StringComparison.OrdinalIgnoreCase) == true;
 
     // Exim's "a@b <c@d>: malformed address: ..." quotes a recipient that was written wrongly; the address in
     // brackets is the one that was tried (as Sisimai reads it).

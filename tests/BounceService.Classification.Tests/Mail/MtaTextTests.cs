@@ -119,6 +119,18 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void A_session_transcript_under_the_list_says_why_a_listed_address_failed()
+    {
+        var body = "The following addresses did NOT receive a copy of your message:\n\n> a@example.org\n\n--- Session Transcript ---\n"
+            + " Connecting to mx.example.org\n 220 mx.example.org ESMTP ready\n EHLO out.example.com\n 250 SIZE 10000000\n"
+            + " MAIL From:<news@example.com> SIZE=2048\n 250 Sender ok\n RCPT To:<a@example.org>\n 552 Message for <a@example.org> would exceed mailbox quota\n QUIT\n--- End Transcript ---\n";
+        var r = Assert.Single(Emails.Read(Bounce("Permanent Delivery Failure", body)).Recipients);
+        Assert.Equal(("a@example.org", "mailboxfull"), (r.Recipient, r.Verdict.Reason));
+        Assert.Contains("552 Message for <a@example.org> would exceed mailbox quota", r.Diagnostic);
+        Assert.DoesNotContain("did NOT receive", r.Diagnostic); // the reply is its own text; the whole notice is not needed
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
