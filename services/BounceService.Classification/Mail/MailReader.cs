@@ -112,12 +112,8 @@ internal static partial class MailReader
     // The MTA text's own words about the finding's recipient; null when they are the finding's diagnostic itself
     // (the findings are the text's), already searched.
     private static string? TextOf(Finding finding, List<Finding> fromText) =>
-        fromText.Find(t => Names(t, finding.Recipient))?.Diagnostic is { } own
+        fromText.Find(t => t.Names(finding.Recipient))?.Diagnostic is { } own
         && !ReferenceEquals(own, finding.Diagnostic) ? own : null;
-
-    // The text's finding for an address: the one it names, or the one an alias of it expanded to (MtaText).
-    private static bool Names(Finding text, string address) =>
-        text.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase) || text.FinalRecipient?.Equals(address, StringComparison.OrdinalIgnoreCase) == true;
 
     private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
         new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
@@ -128,7 +124,7 @@ internal static partial class MailReader
     private static List<Finding> WithTextDiagnostics(List<Finding> dsn, List<Finding> fromText, string text) =>
         dsn.Select(f =>
         {
-            var own = fromText.Find(t => Names(t, f.Recipient) || f.FinalRecipient is { } final && Names(t, final))?.Diagnostic;
+            var own = fromText.Find(t => t.Names(f.Recipient) || f.FinalRecipient is { } final && t.Names(final))?.Diagnostic;
             if (string.IsNullOrWhiteSpace(f.Diagnostic) || IsBareReplyCode(f.Diagnostic))
                 return f with { Diagnostic = own ?? (dsn.Count == 1 ? Collapse(text) : f.Diagnostic) };
             return own is not null && Widens(own, f.Diagnostic, out var type) ? f with { Diagnostic = type + Collapse(own) } : f;
@@ -163,7 +159,7 @@ internal static partial class MailReader
     private static List<Finding> FailedRecipients(string header, List<Finding> fromText, string text)
     {
         var failed = header.Split(',').Select(Addresses.First).OfType<string>()
-            .Select(a => fromText.Find(t => Names(t, a)) is { } known
+            .Select(a => fromText.Find(t => t.Names(a)) is { } known
                 ? string.IsNullOrWhiteSpace(known.Diagnostic) && !text.Contains(a, StringComparison.OrdinalIgnoreCase) ? known with { Diagnostic = Collapse(text) } : known
                 : new Finding(a, null, Collapse(text)))
             .ToList();

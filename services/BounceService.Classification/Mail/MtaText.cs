@@ -38,7 +38,7 @@ internal static partial class MtaText
             if (m is null) continue;
             var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
-            var known = found.FindIndex(f => Names(f, address));
+            var known = found.FindIndex(f => f.Names(address));
             if (known >= 0)
             {
                 // A session transcript under the list (MDaemon's "RCPT To:&lt;a@b&gt;", then the server's reply) says
@@ -75,9 +75,6 @@ internal static partial class MtaText
 
     private static (string Address, string Text)? Expanded(string diagnostic) =>
         ExpandedFrom().Match(diagnostic) is { Success: true } m ? (m.Groups["addr"].Value, diagnostic[m.Length..]) : null;
-
-    private static bool Names(Finding finding, string address) =>
-        finding.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase) || finding.FinalRecipient?.Equals(address, StringComparison.OrdinalIgnoreCase) == true;
 
     // Exim's "a@b <c@d>: malformed address: ..." quotes a recipient that was written wrongly; the address in
     // brackets is the one that was tried (as Sisimai reads it).
