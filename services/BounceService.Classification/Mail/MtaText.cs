@@ -28,7 +28,7 @@ internal static partial class MtaText
 
     /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
     /// <remarks>The lines are walked where they lie: most have no address, and need no string of their own.</remarks>
-    public static List<Finding> Read(string notification, OwnAddresses notRecipients)
+    public static List<Finding> Read(string notification, OwnAddresses notRecipients, ReadOnlyMemory<char> copy = default)
     {
         var found = new List<Finding>();
         for (var next = 0; next >= 0 && found.Count < MaxRecipients;)
@@ -64,7 +64,7 @@ internal static partial class MtaText
                 : new(address, null, diagnostic, Command: command));
             next = after; // a continuation line that names an address is the server's answer, not a recipient
         }
-        return found.Count > 0 ? found : Inline(notification, notRecipients);
+        return found.Count > 0 ? found : Inline(notification, notRecipients, copy.Span);
     }
 
     // Sendmail's "a@b\n    (expanded from: c@d)" and Postfix's "<a@b> (expanded from <c@d>): ..." name the
@@ -84,11 +84,24 @@ internal static partial class MtaText
     private static string? Bracketed(string rest) => BracketedAfter().Match(rest) is { Success: true } m ? m.Groups["addr"].Value : null;
 
     // Some MTAs name the recipient mid-sentence ("Unable to deliver message to: <a@b>"); then any address
-    // in the text that is not the sender's or the mail system's is the recipient, and the text is why.
-    private static List<Finding> Inline(string notification, OwnAddresses notRecipients)
+    // in the text that is not the sender's or the mail system's is the recipient, and the text is why. When the
+    // first such address is not in the returned copy and a later one is (its "Received: ... for <a@b>"), the text
+    // named another address first (a help text's "write to name@example.org"), and the later one is the recipient.
+    private static List<Finding> Inline(string notification, OwnAddresses notRecipients, ReadOnlySpan<char> copy)
     {
-        var address = Addresses.All(notification).FirstOrDefault(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a));
-        return address is null ? [] : [new(address, null, null)];
+        var candidates = Addresses.All(notification).Where(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a)).Take(MaxRecipients).ToList();
+        if (candidates.Count == 0) return [];
+        var address = candidates[0];
+        if (!copy.Contains(address, StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var later in candidates)
+            {
+                if (!copy.Contains(later, StringComparison.OrdinalIgnoreCase)) continue;
+                address = later;
+                break;
+            }
+        }
+        return [new(address, null, null)];
     }
 
     private static Match? Match(ReadOnlySpan<char> line)

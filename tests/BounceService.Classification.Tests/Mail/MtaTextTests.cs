@@ -131,6 +131,18 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void An_address_in_the_text_that_the_returned_copy_was_sent_to_is_the_recipient()
+    {
+        // The help text names an address form first; the returned copy's envelope says which address failed.
+        var body = "Addresses here have the form firstname.lastname@example.org. The address your message\n"
+            + "was sent to, a@example.org, is not one of them.\n\nOriginal message follows:\n"
+            + "Received: from out.example.com by mx.example.org with ESMTP id 12345 for <a@example.org>; Mon, 2 Mar 2009 10:00:00 -0500\n"
+            + "From: news@example.com\nSubject: March issue\n\nHello.\n";
+        var r = Assert.Single(Emails.Read(Bounce("Returned mail", body)).Recipients);
+        Assert.Equal("a@example.org", r.Recipient);
+    }
+
+    [Fact]
     public void The_sender_and_the_mail_system_are_never_recipients()
     {
         var report = Emails.Read(Bounce("Delivery failure", "<sender@example.com>\n<postmaster@mx.example.com>: contact us\n\n<a@example.org>: 550 User unknown\n"));
