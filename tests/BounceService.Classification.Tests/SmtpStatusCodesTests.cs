@@ -53,6 +53,8 @@ public class SmtpStatusCodesTests
     [InlineData("host mx.example.com said: 550 5.1.1 <a@example.com>: Recipient address rejected", 550)]
     [InlineData("Remote server returned '554 #5.7.1 Delivery not authorized'", 554)]
     [InlineData("550", 550)]
+    [InlineData("host mx.example.org[192.0.2.1] said: 554 No Resent-From field given (in reply to end of DATA command)", 554)]
+    [InlineData("Connected to 192.0.2.1 but greeting failed. Remote host said: 554 not accepting messages", 554)]
     public void FindReply_finds_the_basic_reply_code(string text, int expected) =>
         Assert.Equal(expected, SmtpStatusCodes.FindReply(text));
 
@@ -61,6 +63,7 @@ public class SmtpStatusCodesTests
     [InlineData("Message of 550 bytes refused")]
     [InlineData("Client host [5.79.64.12] blocked")]
     [InlineData("Mailbox full")]
+    [InlineData("The postmaster said: 5500 messages were refused")]
     [InlineData("")]
     [InlineData(null)]
     public void FindReply_gives_null_when_no_reply_code_can_be_told_apart(string? text) =>
