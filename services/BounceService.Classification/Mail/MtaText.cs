@@ -64,7 +64,7 @@ internal static partial class MtaText
                 : new(address, null, diagnostic, Command: command));
             next = after; // a continuation line that names an address is the server's answer, not a recipient
         }
-        return found.Count > 0 ? found : Inline(notification, notRecipients, copy.Span);
+        return found.Count > 0 ? found : Inline(notification, notRecipients, copy);
     }
 
     // Sendmail's "a@b\n    (expanded from: c@d)" and Postfix's "<a@b> (expanded from <c@d>): ..." name the
@@ -87,21 +87,13 @@ internal static partial class MtaText
     // in the text that is not the sender's or the mail system's is the recipient, and the text is why. When the
     // first such address is not in the returned copy and a later one is (its "Received: ... for <a@b>"), the text
     // named another address first (a help text's "write to name@example.org"), and the later one is the recipient.
-    private static List<Finding> Inline(string notification, OwnAddresses notRecipients, ReadOnlySpan<char> copy)
+    private static List<Finding> Inline(string notification, OwnAddresses notRecipients, ReadOnlyMemory<char> copy)
     {
         var candidates = Addresses.All(notification).Where(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a)).Take(MaxRecipients).ToList();
         if (candidates.Count == 0) return [];
-        var address = candidates[0];
-        if (!copy.Contains(address, StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var later in candidates)
-            {
-                if (!copy.Contains(later, StringComparison.OrdinalIgnoreCase)) continue;
-                address = later;
-                break;
-            }
-        }
-        return [new(address, null, null)];
+        bool InCopy(string address) => copy.Span.Contains(address, StringComparison.OrdinalIgnoreCase);
+        var recipient = InCopy(candidates[0]) ? candidates[0] : candidates.Find(InCopy) ?? candidates[0];
+        return [new(recipient, null, null)];
     }
 
     private static Match? Match(ReadOnlySpan<char> line)
