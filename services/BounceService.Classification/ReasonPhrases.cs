@@ -19,15 +19,16 @@ internal static partial class ReasonPhrases
     }
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
-    /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order (after a
-    /// second pass for their longest pieces) and the spam pattern are checked only for reasons not already said.</remarks>
+    /// <remarks>All phrases, and the longest piece of each phrase in order, are looked for in one pass
+    /// (<see cref="PhraseAutomaton"/>); phrases in order and the spam pattern are checked only for reasons not
+    /// already said.</remarks>
     public static Said Read(string text)
     {
         var found = Automaton.Scan(text);
-        ulong said = found & uint.MaxValue, ruledOut = found >> 32;
+        ulong said = (ulong)found & uint.MaxValue, ruledOut = (ulong)found >> 32;
         // Most texts hold none of the phrases in order: one is looked for piece by piece only when the scan found
         // its longest piece.
-        var keys = KeyAutomaton.Scan(text);
+        var keys = (ulong)(found >> 64);
         foreach (var (reason, pieces, tag) in PhrasesInOrder)
         {
             var bit = 1UL << reason;
@@ -479,13 +480,6 @@ internal static partial class ReasonPhrases
 
     private static readonly Dictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToDictionary();
 
-    // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32.
-    private static readonly PhraseAutomaton Automaton = new(
-    [
-        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
-            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
-    ]);
-
     // Each phrase in order with its reason and the tag of its longest piece (tags are shared when there are more
     // than 64 phrases: a shared tag only makes a phrase be looked for when another's piece was found).
     private static readonly (int Reason, string[] Pieces, int Tag)[] PhrasesInOrder =
@@ -494,5 +488,12 @@ internal static partial class ReasonPhrases
             .Select((p, i) => (p.Reason, p.pieces, i % 64)),
     ];
 
-    private static readonly PhraseAutomaton KeyAutomaton = new([.. PhrasesInOrder.Select(p => (p.Pieces.MaxBy(piece => piece.Length)!, p.Tag))]);
+    // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32; the longest piece
+    // of a phrase in order has its tag + 64. One automaton, so the text is read once for all three.
+    private static readonly PhraseAutomaton Automaton = new(
+    [
+        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
+            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
+        .. PhrasesInOrder.Select(p => (p.Pieces.MaxBy(piece => piece.Length)!, p.Tag + 64)),
+    ]);
 }
