@@ -50,6 +50,10 @@ public static partial class SmtpCommands
         return found ?? GmailStates.CommandOf(text);
     }
 
+    // The last word or mark of every lead-in of Before(), blanks after it aside ("in reply to ", "end of ", "after ",
+    // ">>> ", "[", "SMTP:", "additional "): the pattern runs only behind one of them, not at every "mail" of a text.
+    private static readonly string[] LeadInEnds = ["to", "of", "after", "additional", ">", "[", ":"];
+
     private static bool Names(string text, int at, string word)
     {
         var end = at + word.Length;
@@ -57,8 +61,18 @@ public static partial class SmtpCommands
         // Every lead-in of Before() ends with a blank or a mark, so a word inside another ("email") needs no match.
         var start = Math.Max(0, at - Window);
         var before = text.AsSpan(start, at - start);
-        if (at > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) && Before().IsMatch(before)) return true;
+        if (at > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) && EndsWithLeadIn(before) && Before().IsMatch(before)) return true;
         var rest = text.AsSpan(end, Math.Min(Window, text.Length - end));
         return word == Rcpt && RcptAfter().IsMatch(rest) || word == Data && DataAfter().IsMatch(rest);
+    }
+
+    private static bool EndsWithLeadIn(ReadOnlySpan<char> before)
+    {
+        var words = before.TrimEnd();
+        foreach (var leadInEnd in LeadInEnds)
+        {
+            if (words.EndsWith(leadInEnd, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 }
