@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -28,11 +29,13 @@ internal static partial class ReasonPhrases
         ulong said = (ulong)found & uint.MaxValue, ruledOut = (ulong)found >> 32;
         // Most texts hold none of the phrases in order: one is looked for piece by piece only when the scan found
         // its longest piece.
-        var keys = (ulong)(found >> 64);
-        foreach (var (reason, pieces, tag) in PhrasesInOrder)
+        for (var keys = (ulong)(found >> 64); keys != 0; keys &= keys - 1)
         {
-            var bit = 1UL << reason;
-            if ((said & bit) == 0 && (keys & 1UL << tag) != 0 && InOrder(text, pieces)) said |= bit;
+            foreach (var (reason, pieces) in PhrasesInOrderByTag[BitOperations.TrailingZeroCount(keys)])
+            {
+                var bit = 1UL << reason;
+                if ((said & bit) == 0 && InOrder(text, pieces)) said |= bit;
+            }
         }
         foreach (var (reason, phrases) in Ordered)
         {
@@ -487,6 +490,10 @@ internal static partial class ReasonPhrases
         .. Ordered.SelectMany(r => (r.Phrases.InOrder ?? []).Select(pieces => (r.Reason, pieces)))
             .Select((p, i) => (p.Reason, p.pieces, i % 64)),
     ];
+
+    // The same by tag, so a scan's found pieces lead straight to their phrases.
+    private static readonly (int Reason, string[] Pieces)[][] PhrasesInOrderByTag =
+        [.. Enumerable.Range(0, 64).Select(tag => PhrasesInOrder.Where(p => p.Tag == tag).Select(p => (p.Reason, p.Pieces)).ToArray())];
 
     // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32; the longest piece
     // of a phrase in order has its tag + 64. One automaton, so the text is read once for all three.
