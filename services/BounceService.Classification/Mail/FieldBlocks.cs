@@ -12,6 +12,16 @@ internal static class FieldBlocks
 {
     private const int MaxLines = 4000;
 
+    // The names that every report block and header block repeats: one string each, not a new one per field.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonNames = new HashSet<string>(
+    [
+        "Reporting-MTA", "Arrival-Date", "Received-From-MTA", "Final-Recipient", "Original-Recipient", "Action", "Status",
+        "Remote-MTA", "Diagnostic-Code", "Last-Attempt-Date", "Will-Retry-Until", "X-Postfix-Queue-ID", "X-Postfix-Sender",
+        "Feedback-Type", "User-Agent", "Version", "Original-Mail-From", "Original-Rcpt-To", "Source-IP", "Reported-Domain",
+        "Received", "Return-Path", "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type",
+        "Content-Transfer-Encoding", "DKIM-Signature", "Authentication-Results",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text) => Parse(text.AsMemory());
 
     /// <summary>The same over part of a text (a pasted copy read where it lies in the notification).</summary>
@@ -42,7 +52,8 @@ internal static class FieldBlocks
             else if (line.IndexOf(':') is > 0 and var colon && IsName(line[..colon]))
             {
                 End(current, ref name, value);
-                name = line[..colon].Trim().ToString();
+                var field = line[..colon].Trim();
+                name = CommonNames.TryGetValue(field, out var common) ? common : field.ToString();
                 value.Append(line[(colon + 1)..].Trim());
             }
         }
