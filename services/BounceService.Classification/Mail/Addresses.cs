@@ -29,12 +29,18 @@ internal static partial class Addresses
         return null;
     }
 
-    /// <summary>Every mailbox in <paramref name="text"/>, in order (at most 100), found as they are asked for.</summary>
-    /// <remarks>A caller that wants the first suitable one stops the search there.</remarks>
-    public static IEnumerable<string> All(string text)
+    /// <summary>The first mailbox in <paramref name="text"/> (of its first 100) that <paramref name="suits"/>, or null.</summary>
+    /// <remarks>Read where the matches lie: a string only for each mailbox tried, no Match objects.</remarks>
+    public static string? First(string text, Func<string, bool> suits)
     {
-        var m = Mailbox(text).Match(text);
-        for (var count = 0; count < 100 && m.Success; count++, m = m.NextMatch()) yield return m.Value.Trim('.', '\'');
+        var count = 0;
+        foreach (var m in Mailbox(text).EnumerateMatches(text))
+        {
+            if (count++ == 100) break;
+            var address = text.AsSpan(m.Index, m.Length).Trim(".'").ToString();
+            if (suits(address)) return address;
+        }
+        return null;
     }
 
     /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>

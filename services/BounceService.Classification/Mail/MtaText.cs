@@ -25,6 +25,11 @@ internal static partial class MtaText
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 
+    // AddressLine's groups by number, looked up once: by name, every look-up goes through a hashtable.
+    private static readonly int ArrowGroup = AddressLine().GroupNumberFromName("arrow"), RcptGroup = AddressLine().GroupNumberFromName("rcpt"),
+        SaidGroup = AddressLine().GroupNumberFromName("said"), LeadGroup = AddressLine().GroupNumberFromName("lead"),
+        AddrGroup = AddressLine().GroupNumberFromName("addr"), RestGroup = AddressLine().GroupNumberFromName("rest");
+
     /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
     /// <remarks>The lines are walked where they lie: most have no address, and need no string of their own.</remarks>
     public static List<Finding> Read(string notification, OwnAddresses notRecipients)
@@ -35,13 +40,13 @@ internal static partial class MtaText
             var line = NextLine(notification, ref next);
             var m = Match(line);
             if (m is null) continue;
-            var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
+            var address = Bracketed(m.Groups[RestGroup].Value) ?? m.Groups[AddrGroup].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             if (found.Any(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
-            var said = m.Groups["said"].Success ? line.Trim().ToString() : m.Groups["lead"].Value + m.Groups["rest"].Value;
+            var said = m.Groups[SaidGroup].Success ? line.Trim().ToString() : m.Groups[LeadGroup].Value + m.Groups[RestGroup].Value;
             var (diagnostic, after) = Diagnostic(notification, next, Indent(line), address, said);
             // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
-            var command = m.Groups["arrow"].Success && m.Groups["rcpt"].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
+            var command = m.Groups[ArrowGroup].Success && m.Groups[RcptGroup].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
             found.Add(new(address, null, diagnostic, Command: command));
             next = after; // a continuation line that names an address is the server's answer, not a recipient
         }
@@ -59,7 +64,7 @@ internal static partial class MtaText
     // in the text that is not the sender's or the mail system's is the recipient, and the text is why.
     private static List<Finding> Inline(string notification, OwnAddresses notRecipients)
     {
-        var address = Addresses.All(notification).FirstOrDefault(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a));
+        var address = Addresses.First(notification, a => !notRecipients.Contains(a) && !Addresses.IsSystem(a));
         return address is null ? [] : [new(address, null, null)];
     }
 
@@ -95,7 +100,7 @@ internal static partial class MtaText
             var raw = NextLine(text, ref next);
             var line = raw.Trim();
             if (line.IsEmpty && said.Length > 0
-                || Match(raw) is { } other && Indent(raw) <= indent && !other.Groups["addr"].Value.Equals(address, StringComparison.OrdinalIgnoreCase))
+                || Match(raw) is { } other && Indent(raw) <= indent && !other.Groups[AddrGroup].Value.Equals(address, StringComparison.OrdinalIgnoreCase))
                 return (said.ToString(), start);
             if (!line.IsEmpty) said.Append(said.Length > 0 ? " " : "").Append(line);
         }
