@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Numerics;
 using System.Text.RegularExpressions;
 
@@ -16,7 +17,8 @@ internal static partial class ReasonPhrases
     /// <summary>Which reasons a text says: one bit per reason of <see cref="ByReason"/>.</summary>
     public readonly record struct Said(ulong Bits)
     {
-        public bool Says(string reason) => Index.TryGetValue(reason, out var i) && (Bits & (1UL << i)) != 0;
+        // Most texts say no reason at all: then there is nothing to look up.
+        public bool Says(string reason) => Bits != 0 && Index.TryGetValue(reason, out var i) && (Bits & (1UL << i)) != 0;
     }
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
@@ -481,7 +483,7 @@ internal static partial class ReasonPhrases
         ? [.. ByReason.Values.Select((phrases, i) => (i, phrases))]
         : throw new InvalidOperationException("more reasons than tag bits");
 
-    private static readonly Dictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToDictionary();
+    private static readonly FrozenDictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToFrozenDictionary(p => p.reason, p => p.i);
 
     // Each phrase in order with its reason and the tag of its longest piece (tags are shared when there are more
     // than 64 phrases: a shared tag only makes a phrase be looked for when another's piece was found).
