@@ -25,13 +25,17 @@ internal static class FieldBlocks
     public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text) => Parse(text.AsMemory());
 
     /// <summary>The same over part of a text (a pasted copy read where it lies in the notification).</summary>
-    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text)
+    /// <param name="text">The text.</param>
+    /// <param name="valueWanted">Which fields' values the caller reads; the others are kept with an empty value, so
+    /// a header block's Received and DKIM lines are not made strings only to be skipped. All when null.</param>
+    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text, Func<string, bool>? valueWanted = null)
     {
         var current = new List<KeyValuePair<string, string>>();
         // The field being read: its value is made a string once its continuation lines are all read (a DKIM
         // signature in a pasted copy folds over many), not once per line; a value on one line (most), straight
         // from where it lies.
         string? name = null;
+        var wanted = true;
         var first = new Range(0, 0);
         var folded = new StringBuilder();
         var start = 0;
@@ -50,6 +54,7 @@ internal static class FieldBlocks
             }
             else if (char.IsWhiteSpace(line[0]) && name is not null)
             {
+                if (!wanted) continue;
                 if (folded.Length == 0) folded.Append(text.Span[first]);
                 folded.Append(' ').Append(line.Trim());
             }
@@ -60,7 +65,8 @@ internal static class FieldBlocks
                 name = CommonNames.TryGetValue(field, out var common) ? common : field.ToString();
                 var rest = line[(colon + 1)..];
                 var from = lineStart + colon + 1 + (rest.Length - rest.TrimStart().Length);
-                first = new Range(from, from + rest.Trim().Length);
+                wanted = valueWanted?.Invoke(name) ?? true;
+                first = wanted ? new Range(from, from + rest.Trim().Length) : default;
             }
         }
         End(current, ref name, text.Span[first], folded);
