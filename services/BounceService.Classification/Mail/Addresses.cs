@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification.Mail;
@@ -33,15 +34,26 @@ internal static partial class Addresses
     /// <remarks>Read where the matches lie: a string only for each mailbox tried, no Match objects.</remarks>
     public static string? First(string text, Func<string, bool> suits)
     {
+        // Every mailbox holds an '@' and no line break, and its domain no blank: the lines before the first '@' and
+        // the text after the word with the last one hold none, and are not searched (the pattern has no anchors).
+        var firstAt = text.IndexOf('@');
+        if (firstAt < 0) return null;
+        var from = text.LastIndexOf('\n', firstAt) + 1;
+        var lastAt = text.LastIndexOf('@');
+        var blank = text.AsSpan(lastAt).IndexOfAny(Blanks);
+        var searched = text.AsSpan(from, (blank < 0 ? text.Length : lastAt + blank) - from);
         var count = 0;
-        foreach (var m in Mailbox(text).EnumerateMatches(text))
+        foreach (var m in Mailbox(text).EnumerateMatches(searched))
         {
             if (count++ == 100) break;
-            var address = text.AsSpan(m.Index, m.Length).Trim(".'").ToString();
+            var address = searched.Slice(m.Index, m.Length).Trim(".'").ToString();
             if (suits(address)) return address;
         }
         return null;
     }
+
+    private static readonly SearchValues<char> Blanks =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>
     public static bool IsBare(string text)
