@@ -101,14 +101,6 @@ public static partial class TextRules
         var space = false;
         foreach (var c in source)
         {
-            // Printable ASCII (most of any reply) is never a blank and lowers by itself.
-            if (c is > ' ' and < '\x7f')
-            {
-                if (space) prepared[length++] = ' ';
-                space = false;
-                prepared[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-                continue;
-            }
             if (char.IsWhiteSpace(c))
             {
                 space = true;
