@@ -37,6 +37,10 @@ internal static partial class MtaText
         var found = new List<Finding>();
         for (var next = 0; next >= 0 && found.Count < MaxRecipients;)
         {
+            // Only a line with an '@' names a recipient: the walk goes from one such line to the next.
+            var at = notification.IndexOf('@', next);
+            if (at < 0) break;
+            next = notification.LastIndexOf('\n', at) + 1;
             var line = NextLine(notification, ref next);
             var m = Match(line);
             if (m is null) continue;
