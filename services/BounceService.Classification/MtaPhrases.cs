@@ -126,7 +126,7 @@ internal static class MtaPhrases
     {
         var found = Automaton.Scan(text);
         if (found == 0) return null;
-        var reason = TableReasons[System.Numerics.BitOperations.TrailingZeroCount(found)];
+        var reason = TableReasons[(int)UInt128.TrailingZeroCount(found)];
         foreach (var (pieces, together) in Together)
         {
             if (text.Contains(pieces[0], StringComparison.Ordinal) && ReasonPhrases.InOrder(text, pieces)) return together;

@@ -5,7 +5,7 @@ namespace BounceService.Classification;
 
 /// <summary>
 /// Finds every phrase of a fixed set in one pass over a text (Aho-Corasick): one table step per character,
-/// however many phrases there are. Each phrase carries a tag (0-63); a scan returns the tags of all phrases found.
+/// however many phrases there are. Each phrase carries a tag (0-127); a scan returns the tags of all phrases found.
 /// </summary>
 internal sealed class PhraseAutomaton
 {
@@ -15,7 +15,7 @@ internal sealed class PhraseAutomaton
     // shift is quicker than a multiplication.
     private readonly int rowShift;
     private readonly ushort[] next;  // (state << rowShift) + symbol: the state after reading that symbol
-    private readonly ulong[] tagsOf; // state: tags of the phrases ending there, its suffixes' included
+    private readonly UInt128[] tagsOf; // state: tags of the phrases ending there, its suffixes' included
 
     public PhraseAutomaton(IReadOnlyCollection<(string Phrase, int Tag)> phrases)
     {
@@ -28,7 +28,7 @@ internal sealed class PhraseAutomaton
 
         // The trie of all phrases, then each state's fallback (the longest proper suffix that is also in the trie).
         var children = new List<Dictionary<int, int>> { new() };
-        var tags = new List<ulong> { 0 };
+        var tags = new List<UInt128> { 0 };
         foreach (var (phrase, tag) in phrases)
         {
             var state = 0;
@@ -43,7 +43,7 @@ internal sealed class PhraseAutomaton
                 }
                 state = child;
             }
-            tags[state] |= 1UL << tag;
+            tags[state] |= UInt128.One << tag;
         }
 
         next = new ushort[checked(children.Count << rowShift)];
@@ -79,13 +79,13 @@ internal sealed class PhraseAutomaton
     }
 
     /// <summary>The tags of every phrase that occurs in <paramref name="text"/>.</summary>
-    public ulong Scan(ReadOnlySpan<char> text)
+    public UInt128 Scan(ReadOnlySpan<char> text)
     {
         // Read without bounds checks: by construction a symbol is below the row size and every entry of `next` is a state.
         ref var symbolOf0 = ref MemoryMarshal.GetArrayDataReference(symbolOf);
         ref var next0 = ref MemoryMarshal.GetArrayDataReference(next);
         ref var tagsOf0 = ref MemoryMarshal.GetArrayDataReference(tagsOf);
-        ulong found = 0;
+        UInt128 found = 0;
         nint state = 0;
         foreach (var c in text)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -15,23 +17,27 @@ internal static partial class ReasonPhrases
     /// <summary>Which reasons a text says: one bit per reason of <see cref="ByReason"/>.</summary>
     public readonly record struct Said(ulong Bits)
     {
-        public bool Says(string reason) => Index.TryGetValue(reason, out var i) && (Bits & (1UL << i)) != 0;
+        // Most texts say no reason at all: then there is nothing to look up.
+        public bool Says(string reason) => Bits != 0 && Index.TryGetValue(reason, out var i) && (Bits & (1UL << i)) != 0;
     }
 
     /// <summary>Reads <paramref name="text"/> (prepared) once for every reason's phrases.</summary>
-    /// <remarks>All phrases are looked for in one pass (<see cref="PhraseAutomaton"/>); phrases in order (after a
-    /// second pass for their longest pieces) and the spam pattern are checked only for reasons not already said.</remarks>
+    /// <remarks>All phrases, and the longest piece of each phrase in order, are looked for in one pass
+    /// (<see cref="PhraseAutomaton"/>); phrases in order and the spam pattern are checked only for reasons not
+    /// already said.</remarks>
     public static Said Read(string text)
     {
         var found = Automaton.Scan(text);
-        ulong said = found & uint.MaxValue, ruledOut = found >> 32;
+        ulong said = (ulong)found & uint.MaxValue, ruledOut = (ulong)found >> 32;
         // Most texts hold none of the phrases in order: one is looked for piece by piece only when the scan found
         // its longest piece.
-        var keys = KeyAutomaton.Scan(text);
-        foreach (var (reason, pieces, tag) in PhrasesInOrder)
+        for (var keys = (ulong)(found >> 64); keys != 0; keys &= keys - 1)
         {
-            var bit = 1UL << reason;
-            if ((said & bit) == 0 && (keys & 1UL << tag) != 0 && InOrder(text, pieces)) said |= bit;
+            foreach (var (reason, pieces) in PhrasesInOrderByTag[BitOperations.TrailingZeroCount(keys)])
+            {
+                var bit = 1UL << reason;
+                if ((said & bit) == 0 && InOrder(text, pieces)) said |= bit;
+            }
         }
         foreach (var (reason, phrases) in Ordered)
         {
@@ -478,14 +484,7 @@ internal static partial class ReasonPhrases
         ? [.. ByReason.Values.Select((phrases, i) => (i, phrases))]
         : throw new InvalidOperationException("more reasons than tag bits");
 
-    private static readonly Dictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToDictionary();
-
-    // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32.
-    private static readonly PhraseAutomaton Automaton = new(
-    [
-        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
-            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
-    ]);
+    private static readonly FrozenDictionary<string, int> Index = ByReason.Keys.Select((reason, i) => (reason, i)).ToFrozenDictionary(p => p.reason, p => p.i);
 
     // Each phrase in order with its reason and the tag of its longest piece (tags are shared when there are more
     // than 64 phrases: a shared tag only makes a phrase be looked for when another's piece was found).
@@ -495,5 +494,16 @@ internal static partial class ReasonPhrases
             .Select((p, i) => (p.Reason, p.pieces, i % 64)),
     ];
 
-    private static readonly PhraseAutomaton KeyAutomaton = new([.. PhrasesInOrder.Select(p => (p.Pieces.MaxBy(piece => piece.Length)!, p.Tag))]);
+    // The same by tag, so a scan's found pieces lead straight to their phrases.
+    private static readonly (int Reason, string[] Pieces)[][] PhrasesInOrderByTag =
+        [.. Enumerable.Range(0, 64).Select(tag => PhrasesInOrder.Where(p => p.Tag == tag).Select(p => (p.Reason, p.Pieces)).ToArray())];
+
+    // A phrase's tag is its reason's index; a phrase that rules a reason out has that index + 32; the longest piece
+    // of a phrase in order has its tag + 64. One automaton, so the text is read once for all three.
+    private static readonly PhraseAutomaton Automaton = new(
+    [
+        .. Ordered.SelectMany(r => r.Phrases.Anywhere.Select(p => (p, r.Reason))
+            .Concat((r.Phrases.Unless ?? []).Select(p => (p, r.Reason + 32)))),
+        .. PhrasesInOrder.Select(p => (p.Pieces.MaxBy(piece => piece.Length)!, p.Tag + 64)),
+    ]);
 }

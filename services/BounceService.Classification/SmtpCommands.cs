@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification;
@@ -14,6 +16,8 @@ public static partial class SmtpCommands
     public const string Mail = "MAIL";
 
     private static readonly string[] Words = [Rcpt, Data, Mail];
+    // No word's end is another's start, so one search for all three finds each where a search per word would.
+    private static readonly SearchValues<string> AnyWord = SearchValues.Create(Words, StringComparison.OrdinalIgnoreCase);
     private const int Window = 40;
 
     // What comes right before a command word when an MTA names the refused command ("SMTP:RCPT host ...": X3;
@@ -39,15 +43,27 @@ public static partial class SmtpCommands
     {
         if (string.IsNullOrEmpty(text)) return null;
         string? found = null;
-        var foundAt = -1;
-        foreach (var word in Words)
+        for (var i = text.AsSpan().IndexOfAny(AnyWord); i >= 0;)
         {
-            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
-            {
-                if (i > foundAt && Names(text, i, word)) (found, foundAt) = (word, i);
-            }
+            var word = WordAt(text.AsSpan(i));
+            if (Names(text, i, word)) found = word;
+            var next = text.AsSpan(i + word.Length).IndexOfAny(AnyWord);
+            i = next < 0 ? -1 : i + word.Length + next;
         }
         return found ?? GmailStates.CommandOf(text);
+    }
+
+    // The last word or mark of every lead-in of Before(), blanks after it aside ("in reply to ", "end of ", "after ",
+    // ">>> ", "[", "SMTP:", "additional "): the pattern runs only behind one of them, not at every "mail" of a text.
+    private static readonly string[] LeadInEnds = ["to", "of", "after", "additional", ">", "[", ":"];
+
+    private static string WordAt(ReadOnlySpan<char> text)
+    {
+        foreach (var word in Words)
+        {
+            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return word;
+        }
+        throw new UnreachableException();
     }
 
     private static bool Names(string text, int at, string word)
@@ -57,8 +73,18 @@ public static partial class SmtpCommands
         // Every lead-in of Before() ends with a blank or a mark, so a word inside another ("email") needs no match.
         var start = Math.Max(0, at - Window);
         var before = text.AsSpan(start, at - start);
-        if (at > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) && Before().IsMatch(before)) return true;
+        if (at > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) && EndsWithLeadIn(before) && Before().IsMatch(before)) return true;
         var rest = text.AsSpan(end, Math.Min(Window, text.Length - end));
         return word == Rcpt && RcptAfter().IsMatch(rest) || word == Data && DataAfter().IsMatch(rest);
+    }
+
+    private static bool EndsWithLeadIn(ReadOnlySpan<char> before)
+    {
+        var words = before.TrimEnd();
+        foreach (var leadInEnd in LeadInEnds)
+        {
+            if (words.EndsWith(leadInEnd, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 }

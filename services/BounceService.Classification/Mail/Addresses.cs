@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace BounceService.Classification.Mail;
@@ -29,13 +30,30 @@ internal static partial class Addresses
         return null;
     }
 
-    /// <summary>Every mailbox in <paramref name="text"/>, in order (at most 100), found as they are asked for.</summary>
-    /// <remarks>A caller that wants the first suitable one stops the search there.</remarks>
-    public static IEnumerable<string> All(string text)
+    /// <summary>The first mailbox in <paramref name="text"/> (of its first 100) that <paramref name="suits"/>, or null.</summary>
+    /// <remarks>Read where the matches lie: a string only for each mailbox tried, no Match objects.</remarks>
+    public static string? First(string text, Func<string, bool> suits)
     {
-        var m = Mailbox(text).Match(text);
-        for (var count = 0; count < 100 && m.Success; count++, m = m.NextMatch()) yield return m.Value.Trim('.', '\'');
+        // Every mailbox holds an '@' and no line break, and its domain no blank: the lines before the first '@' and
+        // the text after the word with the last one hold none, and are not searched (the pattern has no anchors).
+        var firstAt = text.IndexOf('@');
+        if (firstAt < 0) return null;
+        var from = text.LastIndexOf('\n', firstAt) + 1;
+        var lastAt = text.LastIndexOf('@');
+        var blank = text.AsSpan(lastAt).IndexOfAny(Blanks);
+        var searched = text.AsSpan(from, (blank < 0 ? text.Length : lastAt + blank) - from);
+        var count = 0;
+        foreach (var m in Mailbox(text).EnumerateMatches(searched))
+        {
+            if (count++ == 100) break;
+            var address = searched.Slice(m.Index, m.Length).Trim(".'").ToString();
+            if (suits(address)) return address;
+        }
+        return null;
     }
+
+    private static readonly SearchValues<char> Blanks =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     /// <summary>A lone <c>local@host</c> with no spaces or brackets, the host perhaps without a dot.</summary>
     public static bool IsBare(string text)

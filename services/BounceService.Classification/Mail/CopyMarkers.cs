@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BounceService.Classification.Mail;
 
 /// <summary>
@@ -37,11 +39,16 @@ internal static class CopyMarkers
 
     private const int RuledWindow = 48;
 
+    // The starts' first letters in both cases: an ASCII line that begins with none of them (most) starts none.
+    private static readonly SearchValues<char> FirstLetters =
+        SearchValues.Create([.. LineStarts.SelectMany(start => new[] { char.ToLowerInvariant(start[0]), char.ToUpperInvariant(start[0]) })]);
+
     /// <summary>Whether <paramref name="line"/> is where the copy of the returned message starts.</summary>
     public static bool StartsCopy(ReadOnlySpan<char> line)
     {
         line = line.TrimStart();
         if (line.IsEmpty) return false;
+        if (char.IsAscii(line[0]) && !FirstLetters.Contains(line[0])) return IsRuled(line);
         foreach (var start in LineStarts)
         {
             // Most lines share no first letter with any start: one character compared rules them out cheaply.

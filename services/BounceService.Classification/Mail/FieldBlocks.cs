@@ -12,50 +12,73 @@ internal static class FieldBlocks
 {
     private const int MaxLines = 4000;
 
+    // The names that every report block and header block repeats: one string each, not a new one per field.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonNames = new HashSet<string>(
+    [
+        "Reporting-MTA", "Arrival-Date", "Received-From-MTA", "Final-Recipient", "Original-Recipient", "Action", "Status",
+        "Remote-MTA", "Diagnostic-Code", "Last-Attempt-Date", "Will-Retry-Until", "X-Postfix-Queue-ID", "X-Postfix-Sender",
+        "Feedback-Type", "User-Agent", "Version", "Original-Mail-From", "Original-Rcpt-To", "Source-IP", "Reported-Domain",
+        "Received", "Return-Path", "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type",
+        "Content-Transfer-Encoding", "DKIM-Signature", "Authentication-Results",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IEnumerable<List<KeyValuePair<string, string>>> Parse(string text) => Parse(text.AsMemory());
 
     /// <summary>The same over part of a text (a pasted copy read where it lies in the notification).</summary>
-    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text)
+    /// <param name="text">The text.</param>
+    /// <param name="valueWanted">Which fields' values the caller reads; the others are kept with an empty value, so
+    /// a header block's Received and DKIM lines are not made strings only to be skipped. All when null.</param>
+    public static IEnumerable<List<KeyValuePair<string, string>>> Parse(ReadOnlyMemory<char> text, Func<string, bool>? valueWanted = null)
     {
         var current = new List<KeyValuePair<string, string>>();
         // The field being read: its value is made a string once its continuation lines are all read (a DKIM
-        // signature in a pasted copy folds over many), not once per line.
+        // signature in a pasted copy folds over many), not once per line; a value on one line (most), straight
+        // from where it lies.
         string? name = null;
-        var value = new StringBuilder();
+        var wanted = true;
+        var first = new Range(0, 0);
+        var folded = new StringBuilder();
         var start = 0;
         for (var lines = 0; start <= text.Length && lines < MaxLines; lines++)
         {
             var end = text.Span[start..].IndexOf('\n');
             end = end < 0 ? text.Length : start + end;
+            var lineStart = start;
             var line = text.Span[start..end].TrimEnd('\r');
             start = end + 1;
             if (line.IsWhiteSpace())
             {
-                End(current, ref name, value);
+                End(current, ref name, text.Span[first], folded);
                 if (current.Count > 0) yield return current;
                 current = [];
             }
             else if (char.IsWhiteSpace(line[0]) && name is not null)
             {
-                value.Append(' ').Append(line.Trim());
+                if (!wanted) continue;
+                if (folded.Length == 0) folded.Append(text.Span[first]);
+                folded.Append(' ').Append(line.Trim());
             }
             else if (line.IndexOf(':') is > 0 and var colon && IsName(line[..colon]))
             {
-                End(current, ref name, value);
-                name = line[..colon].Trim().ToString();
-                value.Append(line[(colon + 1)..].Trim());
+                End(current, ref name, text.Span[first], folded);
+                var field = line[..colon].Trim();
+                name = CommonNames.TryGetValue(field, out var common) ? common : field.ToString();
+                var rest = line[(colon + 1)..];
+                var from = lineStart + colon + 1 + (rest.Length - rest.TrimStart().Length);
+                wanted = valueWanted?.Invoke(name) ?? true;
+                first = wanted ? new Range(from, from + rest.Trim().Length) : default;
             }
         }
-        End(current, ref name, value);
+        End(current, ref name, text.Span[first], folded);
         if (current.Count > 0) yield return current;
     }
 
-    private static void End(List<KeyValuePair<string, string>> block, ref string? name, StringBuilder value)
+    private static void End(List<KeyValuePair<string, string>> block, ref string? name, ReadOnlySpan<char> first, StringBuilder folded)
     {
         if (name is null) return;
-        block.Add(new(name, value.ToString()));
+        block.Add(new(name, folded.Length > 0 ? folded.ToString() : first.ToString()));
         name = null;
-        value.Clear();
+        folded.Clear();
     }
 
     /// <summary>The first value of <paramref name="name"/> in <paramref name="block"/>, or null.</summary>

@@ -26,6 +26,11 @@ internal static partial class MtaText
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressLine();
 
+    // AddressLine's groups by number, looked up once: by name, every look-up goes through a hashtable.
+    private static readonly int ArrowGroup = AddressLine().GroupNumberFromName("arrow"), RcptGroup = AddressLine().GroupNumberFromName("rcpt"),
+        SaidGroup = AddressLine().GroupNumberFromName("said"), LeadGroup = AddressLine().GroupNumberFromName("lead"),
+        AddrGroup = AddressLine().GroupNumberFromName("addr"), RestGroup = AddressLine().GroupNumberFromName("rest");
+
     /// <summary>Each recipient named at the start of a line of <paramref name="notification"/>, with its text.</summary>
     /// <remarks>The lines are walked where they lie: most have no address, and need no string of their own.</remarks>
     public static List<Finding> Read(string notification, OwnAddresses notRecipients, ReadOnlyMemory<char> copy = default)
@@ -33,19 +38,23 @@ internal static partial class MtaText
         var found = new List<Finding>();
         for (var next = 0; next >= 0 && found.Count < MaxRecipients;)
         {
+            // Only a line with an '@' names a recipient: the walk goes from one such line to the next.
+            var at = notification.IndexOf('@', next);
+            if (at < 0) break;
+            next = notification.LastIndexOf('\n', at) + 1;
             var line = NextLine(notification, ref next);
             var m = Match(line);
             if (m is null) continue;
-            var address = Bracketed(m.Groups["rest"].Value) ?? m.Groups["addr"].Value;
+            var address = Bracketed(m.Groups[RestGroup].Value) ?? m.Groups[AddrGroup].Value;
             if (notRecipients.Contains(address) || Addresses.IsSystem(address)) continue;
             var known = found.FindIndex(f => f.Names(address));
             if (known >= 0)
             {
                 // A session transcript under the list (MDaemon's "RCPT To:&lt;a@b&gt;", then the server's reply) says
                 // why an address listed above it failed.
-                if (m.Groups["rcpt"].Success)
+                if (m.Groups[RcptGroup].Success)
                 {
-                    var (reply, afterReply) = Diagnostic(notification, next, Indent(line), address, m.Groups["rest"].Value);
+                    var (reply, afterReply) = Diagnostic(notification, next, Indent(line), address, m.Groups[RestGroup].Value);
                     found[known] = found[known] with
                     {
                         Diagnostic = $"{found[known].Diagnostic} {reply}".Trim(),
@@ -55,10 +64,10 @@ internal static partial class MtaText
                 }
                 continue;
             }
-            var said = m.Groups["said"].Success ? line.Trim().ToString() : m.Groups["lead"].Value + m.Groups["rest"].Value;
+            var said = m.Groups[SaidGroup].Success ? line.Trim().ToString() : m.Groups[LeadGroup].Value + m.Groups[RestGroup].Value;
             var (diagnostic, after) = Diagnostic(notification, next, Indent(line), address, said);
             // A transcript's "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" line: the replies under it answer RCPT unless they name a later command.
-            var command = m.Groups["arrow"].Success && m.Groups["rcpt"].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
+            var command = m.Groups[ArrowGroup].Success && m.Groups[RcptGroup].Success ? SmtpCommands.Find(diagnostic) ?? SmtpCommands.Rcpt : null;
             found.Add(Expanded(diagnostic) is { } alias
                 ? new(alias.Address, null, alias.Text, Command: command, FinalRecipient: address)
                 : new(address, null, diagnostic, Command: command));
@@ -89,11 +98,15 @@ internal static partial class MtaText
     // named another address first (a help text's "write to name@example.org"), and the later one is the recipient.
     private static List<Finding> Inline(string notification, OwnAddresses notRecipients, ReadOnlyMemory<char> copy)
     {
-        var candidates = Addresses.All(notification).Where(a => !notRecipients.Contains(a) && !Addresses.IsSystem(a)).Take(MaxRecipients).ToList();
-        if (candidates.Count == 0) return [];
-        bool InCopy(string address) => copy.Span.Contains(address, StringComparison.OrdinalIgnoreCase);
-        var recipient = InCopy(candidates[0]) ? candidates[0] : candidates.Find(InCopy) ?? candidates[0];
-        return [new(recipient, null, null)];
+        // The first suitable address in the copy, else the first suitable one.
+        string? first = null;
+        var inCopy = Addresses.First(notification, a =>
+        {
+            if (notRecipients.Contains(a) || Addresses.IsSystem(a)) return false;
+            first ??= a;
+            return copy.IsEmpty || copy.Span.Contains(a, StringComparison.OrdinalIgnoreCase);
+        });
+        return (inCopy ?? first) is { } recipient ? [new(recipient, null, null)] : [];
     }
 
     private static Match? Match(ReadOnlySpan<char> line)
@@ -128,7 +141,7 @@ internal static partial class MtaText
             var raw = NextLine(text, ref next);
             var line = raw.Trim();
             if (line.IsEmpty && said.Length > 0
-                || Match(raw) is { } other && Indent(raw) <= indent && !other.Groups["addr"].Value.Equals(address, StringComparison.OrdinalIgnoreCase))
+                || Match(raw) is { } other && Indent(raw) <= indent && !other.Groups[AddrGroup].Value.Equals(address, StringComparison.OrdinalIgnoreCase))
                 return (said.ToString(), start);
             if (!line.IsEmpty) said.Append(said.Length > 0 ? " " : "").Append(line);
         }

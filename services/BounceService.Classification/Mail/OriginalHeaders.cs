@@ -15,7 +15,7 @@ internal static class OriginalHeaders
             return From(returned.All.Where(h => IsKept(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, MailHeaders.ValueOf(h))));
         var text = parts.ReturnedHeaderText?.AsMemory() ?? pastedCopy;
         if (text.IsEmpty) return null;
-        var block = FieldBlocks.Parse(text).FirstOrDefault(b => b.Count >= 2);
+        var block = FieldBlocks.Parse(text, IsKept).FirstOrDefault(b => b.Count >= 2);
         return block is null ? null : From(block);
     }
 
