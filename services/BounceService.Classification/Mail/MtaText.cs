@@ -76,10 +76,11 @@ internal static partial class MtaText
         return found.Count > 0 ? found : Inline(notification, notRecipients, copy);
     }
 
-    // Sendmail's "a@b\n    (expanded from: c@d)" and Postfix's "<a@b> (expanded from <c@d>): ..." name the
+    // Sendmail's "a@b\n    (expanded from: c@d)", Postfix's "<a@b> (expanded from <c@d>): ..." and Exim's
+    // "a@b\n    (generated from c@d)" or, after a chain of redirects, "(ultimately generated from c@d)" name the
     // address the message was sent to, which an alias or a forward turned into the failed one: that one is the
     // final recipient, as a DSN's Original-Recipient and Final-Recipient would say.
-    [GeneratedRegex(@"^\(expanded\s+from:?\s*<?(?<addr>[^<>()\s@]+@[^<>()\s@]+)>?\)[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\((?:expanded\s+from:?|(?:ultimately\s+)?generated\s+from)\s*<?(?<addr>[^<>()\s@]+@[^<>()\s@]+)>?\)[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExpandedFrom();
 
     private static (string Address, string Text)? Expanded(string diagnostic) =>

@@ -89,6 +89,9 @@ public class MtaTextTests
     [Theory]
     [InlineData("   ----- The following addresses had permanent fatal errors -----\nb@mail.example.net\n    (expanded from: a@example.org)\n\n   ----- Transcript of session follows -----\n554 Too many hops\n")]
     [InlineData("This is the mail system at host mx.example.com.\n\n<b@mail.example.net> (expanded from\n    <a@example.org>): host mail.example.net[192.0.2.1] said: 550 5.1.1 No\n    such user (in reply to RCPT TO command)\n")]
+    // Exim: "generated from" the address a router redirected, "ultimately generated from" the first of a chain.
+    [InlineData("This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  b@mail.example.net\n    (generated from a@example.org)\n    SMTP error from remote mail server after RCPT TO:<b@mail.example.net>:\n    550 5.1.1 No such user\n")]
+    [InlineData("This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. The following address(es) failed:\n\n  b@mail.example.net\n    (ultimately generated from a@example.org)\n    all hosts have been failing for a long time and were last tried after this message arrived\n")]
     public void An_expanded_alias_is_the_recipient_and_the_address_it_became_the_final_one(string body)
     {
         var r = Assert.Single(Emails.Read(Bounce("Returned mail: see transcript for details", body)).Recipients);
