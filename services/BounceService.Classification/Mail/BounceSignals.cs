@@ -5,7 +5,7 @@ namespace BounceService.Classification.Mail;
 
 /// <summary>
 /// Whether a message without a machine-readable report is a bounce at all: a mail system sent it (null
-/// return path, MAILER-DAEMON, postmaster), its subject says delivery failed, a list manager refused a post, or it
+/// return path, MAILER-DAEMON, postmaster, "&lt;&gt;" as From), its subject says delivery failed, a list manager refused a post, or it
 /// is a delivery report whose report part names nobody.
 /// </summary>
 internal static partial class BounceSignals
@@ -32,7 +32,9 @@ internal static partial class BounceSignals
     public static bool Any(MailHeaders headers)
     {
         if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers) || IsDeliveryReport(headers)) return true;
-        if (Sender().IsMatch(headers[HeaderId.From] ?? "")) return true;
+        var from = headers[HeaderId.From] ?? "";
+        // "<>" is the null reverse path, which only a mail system writes as a sender; a person's auto-reply has an address.
+        if (Sender().IsMatch(from) || from.Contains("<>", StringComparison.Ordinal)) return true;
         var subject = headers[HeaderId.Subject] ?? "";
         // An automatic reply that no mail system sent (a help desk's receipt of "Delivery failure to ...") only
         // names a bounce in its subject; Sisimai reads it as an auto-reply.

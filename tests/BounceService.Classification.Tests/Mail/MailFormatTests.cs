@@ -53,6 +53,16 @@ public class MailFormatTests
         Assert.Equal("kuroneko@example.org", Assert.Single(report.Recipients).Recipient);
     }
 
+    [Fact]
+    public void A_reply_from_the_null_sender_is_a_mail_systems_bounce_not_an_auto_reply()
+    {
+        // A router's autoreply that refuses an unknown user: marked auto-replied, but no person writes as "<>".
+        var report = Emails.Read("From: <>\nTo: sender@example.com\nSubject: Re: News\nAuto-Submitted: auto-replied\n\n"
+            + "You sent mail to kuroneko@example.org. That's not a valid user here.\n");
+        Assert.Equal(("mta-text", true), (report.Format, report.IsBounce));
+        Assert.Equal("kuroneko@example.org", Assert.Single(report.Recipients).Recipient);
+    }
+
     public static TheoryData<byte[]> Malformed() => new()
     {
         Array.Empty<byte>(),
