@@ -9,8 +9,8 @@ namespace BounceService.Classification.Mail;
 /// </summary>
 internal static partial class AutoReply
 {
-    // Anchored words over one header: linear, so no timeout.
-    [GeneratedRegex(@"^\s*(?:auto(?:matic)?[\s-]*(?:reply|response|respons|antwort|risposta|réponse)|out\s+of\s+(?:the\s+)?office|away\s+(?:from|until)|vacation|abwesenheit|absence|on\s+leave)",
+    // Anchored words over one header: linear, so no timeout. Lotus Notes marks its replies "AUTO: <name> is out of the office".
+    [GeneratedRegex(@"^\s*(?:auto(?:matic)?[\s-]*(?:reply|response|respons|antwort|risposta|réponse)|auto:|out\s+of\s+(?:the\s+)?office|away\s+(?:from|until)|vacation|abwesenheit|absence|on\s+leave)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();
 

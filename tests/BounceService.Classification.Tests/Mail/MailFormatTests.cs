@@ -20,6 +20,15 @@ public class MailFormatTests
     }
 
     [Fact]
+    public void A_lotus_notes_out_of_office_reply_is_an_auto_reply()
+    {
+        // Notes writes no Auto-Submitted header; its subject's "AUTO:" says what it is.
+        var report = Emails.Read("From: Kuroneko.Tama@example.org\nTo: sender@example.com\nSubject: AUTO: Tama, Kuroneko is out of the office (returning 05/01/2026)\n\n"
+            + "I am out of the office until 05/01/2026.\n");
+        Assert.Equal(("autoreply", false), (report.Format, report.IsBounce));
+    }
+
+    [Fact]
     public void Ordinary_mail_is_no_bounce()
     {
         var report = Emails.Read("From: a@example.org\nTo: sender@example.com\nSubject: Lunch?\n\n<b@example.org>: are you coming?\n");
