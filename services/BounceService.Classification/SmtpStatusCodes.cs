@@ -14,9 +14,9 @@ public static partial class SmtpStatusCodes
     [GeneratedRegex(@"(?<![\w.])([245])\.(0{0,2}[0-7])\.(\d{1,3})(?!\.?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex EnhancedPattern();
 
-    // A reply code opening the text (optionally after "smtp;"), one right before an enhanced code, or one the
+    // A reply code opening the text (optionally after "smtp;" or Sendmail's "(reason: "), one right before an enhanced code, or one the
     // sending MTA quotes as the server's ("host mx.example.org[192.0.2.1] said: 554 ...", "Remote host said: 550 ...").
-    [GeneratedRegex(@"^\s*(?:smtp;\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.0{0,2}[0-7]\.\d|(?<=\bsaid:[ \t]{0,3})([245][0-5]\d)(?=[\s-]|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:smtp;\s*|\(reason:\s*)?([245][0-5]\d)(?=[\s-]|$)|(?<![\d.])([245][0-5]\d)[\s-]+#?[245]\.0{0,2}[0-7]\.\d|(?<=\bsaid:[ \t]{0,3})([245][0-5]\d)(?=[\s-]|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReplyPattern();
 
     /// <summary>

@@ -55,6 +55,7 @@ public class SmtpStatusCodesTests
     [InlineData("550", 550)]
     [InlineData("host mx.example.org[192.0.2.1] said: 554 No Resent-From field given (in reply to end of DATA command)", 554)]
     [InlineData("Connected to 192.0.2.1 but greeting failed. Remote host said: 554 not accepting messages", 554)]
+    [InlineData("(reason: 553 Sender Policy Framework (SPF) fail)", 553)]
     public void FindReply_finds_the_basic_reply_code(string text, int expected) =>
         Assert.Equal(expected, SmtpStatusCodes.FindReply(text));
 

@@ -90,8 +90,10 @@ internal static partial class MailReader
         else if (fromText.Count > 1 && !TextSaysWhy(fromText[^1].Diagnostic) && TextAfter(text, fromText[^1].Recipient) is { } after)
             fromText = [WithHeading(fromText[0], text), .. fromText[1..^1], fromText[^1] with { Diagnostic = Collapse(fromText[^1].Diagnostic + " " + after) }];
         // Exchange and Office 365 explain in words next to the address and give the server's code further
-        // down ("Remote Server returned '550 5.1.10 ...'").
-        else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && LineWithCode(text) is { } coded)
+        // down ("Remote Server returned '550 5.1.10 ...'"). Words that quote the server's reply already
+        // (Sendmail's "(reason: 553 ...)") keep it: a coded line below may be the MTA's own ("550 5.1.1 a@b... User unknown").
+        else if (fromText.Count == 1 && SmtpStatusCodes.FindEnhanced(fromText[0].Diagnostic) is null && SmtpStatusCodes.FindReply(fromText[0].Diagnostic) is null
+            && LineWithCode(text) is { } coded)
             fromText = [fromText[0] with { Diagnostic = fromText[0].Diagnostic + " " + coded }];
         if (IsEximNotice(text, copy))
             fromText = fromText.Select(f => f with { GaveUpRetrying = true }).ToList();

@@ -99,6 +99,17 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Sendmails_reason_line_is_the_servers_reply_not_its_own_status_line_below()
+    {
+        // The server refused DATA for our SPF record; Sendmail's own line under the transcript reads "User unknown".
+        var body = "   ----- The following addresses had permanent fatal errors -----\na@example.org\n    (reason: 553 Sender Policy Framework (SPF) fail)\n\n"
+            + "   ----- Transcript of session follows -----\n... while talking to mx.example.org.:\n>>> DATA\n<<< 553 Sender Policy Framework (SPF) fail\n"
+            + "550 5.1.1 a@example.org... User unknown\n<<< 503 RCPT first (#5.5.1)\n";
+        var r = Assert.Single(Emails.Read(Bounce("Returned mail: see transcript for details", body)).Recipients);
+        Assert.Equal(("a@example.org", 553, "authfailure", "sender"), (r.Recipient, r.Verdict.SmtpCode, r.Verdict.Reason, r.Verdict.Scope));
+    }
+
+    [Fact]
     public void A_dsn_recipient_without_a_diagnostic_takes_the_text_about_the_alias_that_expanded_to_it()
     {
         var raw = "From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
