@@ -79,12 +79,13 @@ internal static partial class MtaText
     // Sendmail's "a@b\n    (expanded from: c@d)", Postfix's "<a@b> (expanded from <c@d>): ..." and Exim's
     // "a@b\n    (generated from c@d)" or, after a chain of redirects, "(ultimately generated from c@d)" name the
     // address the message was sent to, which an alias or a forward turned into the failed one: that one is the
-    // final recipient, as a DSN's Original-Recipient and Final-Recipient would say.
-    [GeneratedRegex(@"^\((?:expanded\s+from:?|(?:ultimately\s+)?generated\s+from)\s*<?(?<addr>[^<>()\s@]+@[^<>()\s@]+)>?\)[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // final recipient, as a DSN's Original-Recipient and Final-Recipient would say. Sendmail puts the server's
+    // "(reason: ...)" above its note, and that stays the text.
+    [GeneratedRegex(@"^(?<reason>\(reason:.*?\)\s*)?\((?:expanded\s+from:?|(?:ultimately\s+)?generated\s+from)\s*<?(?<addr>[^<>()\s@]+@[^<>()\s@]+)>?\)[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExpandedFrom();
 
     private static (string Address, string Text)? Expanded(string diagnostic) =>
-        ExpandedFrom().Match(diagnostic) is { Success: true } m ? (m.Groups["addr"].Value, diagnostic[m.Length..]) : null;
+        ExpandedFrom().Match(diagnostic) is { Success: true } m ? (m.Groups["addr"].Value, m.Groups["reason"].Value + diagnostic[m.Length..]) : null;
 
     // Exim's "a@b <c@d>: malformed address: ..." quotes a recipient that was written wrongly; the address in
     // brackets is the one that was tried (as Sisimai reads it).

@@ -99,6 +99,16 @@ public class MtaTextTests
     }
 
     [Fact]
+    public void Sendmails_expanded_note_under_its_reason_line_names_the_recipient_and_the_reason_stays()
+    {
+        var body = "   ----- The following addresses had permanent fatal errors -----\nb@mail.example.net\n    (reason: 552 5.2.2 Mailbox full)\n"
+            + "    (expanded from: <a@example.org>)\n\n   ----- Transcript of session follows -----\n... while talking to mx.mail.example.net.:\n";
+        var r = Assert.Single(Emails.Read(Bounce("Returned mail: see transcript for details", body)).Recipients);
+        Assert.Equal(("a@example.org", "b@mail.example.net", "5.2.2", "mailboxfull"), (r.Recipient, r.FinalRecipient, r.Status, r.Verdict.Reason));
+        Assert.DoesNotContain("expanded", r.Diagnostic);
+    }
+
+    [Fact]
     public void Sendmails_reason_line_is_the_servers_reply_not_its_own_status_line_below()
     {
         // The server refused DATA for our SPF record; Sendmail's own line under the transcript reads "User unknown".
