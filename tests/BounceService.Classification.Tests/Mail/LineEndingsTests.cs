@@ -35,4 +35,29 @@ public class LineEndingsTests
             }
         }
     }
+
+    [Fact]
+    public void Every_corpus_message_reads_the_same_with_crlf_and_with_bare_cr_endings()
+    {
+        // The Sisimai corpus keeps dos/ and mac/ copies of only some messages; this holds it for all of them.
+        var messages = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Corpus"), "*.eml", SearchOption.AllDirectories).ToList();
+        Assert.True(messages.Count > 700);
+        foreach (var file in messages)
+        {
+            var lf = File.ReadAllText(file, System.Text.Encoding.Latin1).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var expected = Reading(lf);
+            Assert.Equal(expected, Reading(lf.Replace("\n", "\r\n", StringComparison.Ordinal)));
+            Assert.Equal(expected, Reading(lf.Replace('\n', '\r')));
+        }
+    }
+
+    // What a report says, with the diagnostics' line breaks and blanks made one space (their text is the same).
+    private static string Reading(string message)
+    {
+        var report = MailBounces.Read(System.Text.Encoding.Latin1.GetBytes(message));
+        var recipients = report.Recipients.Select(r =>
+            $"{r.Recipient} {r.FinalRecipient} {r.Status} {r.ReplyCode} {r.Verdict.Reason} {r.Verdict.Kind} {r.Verdict.Scope} {r.Hard} | {string.Join(' ', (r.Diagnostic ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
+        var original = report.Original is { } o ? $"{o.MessageId} {string.Join(";", o.Headers.OrderBy(h => h.Key).Select(h => $"{h.Key}={h.Value}"))}" : "";
+        return $"{report.Format}\n{string.Join("\n", recipients)}\n{original}";
+    }
 }
