@@ -62,6 +62,7 @@ internal static partial class MailReader
             dsn = DeliveryStatusReport.Read(text.Contains("Final-Recipient:", StringComparison.OrdinalIgnoreCase) ? text : whole);
         var fromText = SmtpTranscript.Read(text) is { Count: > 0 } session ? session
             : ListManagerNotice.Read(headers, text) is { Count: > 0 } refusal ? refusal
+            : ScreenNameNotice.Read(headers, text) is { Count: > 0 } named ? named
             : MtaText.Read(text, new OwnAddresses(headers, parts.Returned), copy);
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers), EventTypes.Bounce, original);

@@ -34,6 +34,8 @@ internal static class MtaVerdicts
         // Aol's outbound relays (Lhost/Aol.pm): a broken MX answer for the recipient's domain is its verdict of no mail there
         (Aol, ["type=mx: malformed or unexpected name server reply"], Reasons.NotAccept),
         (Aol, ["host or domain name not found"], Reasons.HostUnknown),
+        // Aol's notice that its members refuse the sender (ScreenNameNotice): their own setting, not a dead mailbox
+        (Aol, ["are not accepting mail from "], Reasons.Filtered),
         // Verizon's SMS/MMS gateways (Lhost/Verizon.pm): the reply they quote names an unknown user, whatever follows
         (Verizon, ["550 - requested action not taken: no such user here"], Reasons.UserUnknown),
         (VerizonPictures, ["no valid recipients for this mm"], Reasons.UserUnknown),

@@ -155,6 +155,15 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
+    [Fact]
+    public void Aols_screen_names_are_its_members_who_refuse_the_sender()
+    {
+        // The heading wraps, and the only address in the text is the sender's.
+        var report = Emails.Read(Bounce("\"Mail Delivery Subsystem\" <MAILER-DAEMON@aol.com>", "Mail Delivery Problem",
+            "Your mail to the following recipients could not be delivered because\nthey are not accepting mail from news@lists.example.com:\n\tkurotama\n\tshiro.neko\n\n"));
+        Assert.Equal([("kurotama@aol.com", "filtered"), ("shiro.neko@aol.com", "filtered")], report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+    }
+
     [Theory]
     [InlineData("post_master@vtext.com", "userunknown")]
     [InlineData("postmaster@mx.example.com", "filtered")] // no command named: Sisimai's reading of a filter's answer
