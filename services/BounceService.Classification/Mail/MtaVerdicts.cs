@@ -34,8 +34,10 @@ internal static class MtaVerdicts
         // Aol's outbound relays (Lhost/Aol.pm): a broken MX answer for the recipient's domain is its verdict of no mail there
         (Aol, ["type=mx: malformed or unexpected name server reply"], Reasons.NotAccept),
         (Aol, ["host or domain name not found"], Reasons.HostUnknown),
-        // Aol's notice that its members refuse the sender (ScreenNameNotice): their own setting, not a dead mailbox
+        // Aol's notice that its members refuse the mail (ScreenNameNotice): their own setting, not a dead mailbox; mail
+        // with attachments or images refused, as Sisimai reads "the recipient is not accepting mail with" (ReasonPhrases)
         (Aol, ["are not accepting mail from "], Reasons.Filtered),
+        (Aol, ["are not accepting mail with "], Reasons.PolicyViolation),
         // Verizon's SMS/MMS gateways (Lhost/Verizon.pm): the reply they quote names an unknown user, whatever follows
         (Verizon, ["550 - requested action not taken: no such user here"], Reasons.UserUnknown),
         (VerizonPictures, ["no valid recipients for this mm"], Reasons.UserUnknown),

@@ -155,13 +155,15 @@ public class MtaFormatTests
         Assert.Equal(reason, Assert.Single(report.Recipients).Verdict.Reason);
     }
 
-    [Fact]
-    public void Aols_screen_names_are_its_members_who_refuse_the_sender()
+    [Theory]
+    [InlineData("from news@lists.example.com", "filtered")] // the members refuse this sender
+    [InlineData("with attachments or embedded images", "policyviolation")] // or any sender's mail of this kind
+    public void Aols_screen_names_are_its_members_who_refuse_the_mail(string refused, string reason)
     {
-        // The heading wraps, and the only address in the text is the sender's.
+        // The heading wraps, and the only address in the text may be the sender's.
         var report = Emails.Read(Bounce("\"Mail Delivery Subsystem\" <MAILER-DAEMON@aol.com>", "Mail Delivery Problem",
-            "Your mail to the following recipients could not be delivered because\nthey are not accepting mail from news@lists.example.com:\n\tkurotama\n\tshiro.neko\n\n"));
-        Assert.Equal([("kurotama@aol.com", "filtered"), ("shiro.neko@aol.com", "filtered")], report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
+            $"Sorry news@lists.example.com. Your mail to the following recipients could not be delivered because\nthey are not accepting mail {refused}:\n\tkurotama\n\tshiro.neko\n\n"));
+        Assert.Equal([("kurotama@aol.com", reason), ("shiro.neko@aol.com", reason)], report.Recipients.Select(r => (r.Recipient, r.Verdict.Reason)));
     }
 
     [Theory]
