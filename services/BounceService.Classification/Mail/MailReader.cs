@@ -217,13 +217,19 @@ internal static partial class MailReader
         return at < 0 ? null : text[(at + recipient.Length)..];
     }
 
-    // The last resort: the returned message says where it was going.
+    // The last resort: the returned message says where it was going. A list's post is addressed to the list (its
+    // own List-Post or Mailman's X-BeenThere), not to the member it failed for: that To names nobody who bounced.
     private static string? ReturnedRecipient(MailParts parts)
     {
-        if (parts.Returned is { } returned)
-            return Addresses.First(returned["X-Envelope-To"]) ?? Addresses.First(returned[HeaderId.To]);
-        return null;
+        if (parts.Returned is not { } returned) return null;
+        if (Addresses.First(returned["X-Envelope-To"]) is { } envelope) return envelope;
+        var to = Addresses.First(returned[HeaderId.To]);
+        return to is not null && IsListAddress(returned, to) ? null : to;
     }
+
+    private static bool IsListAddress(MailHeaders returned, string address) =>
+        address.Equals(Addresses.First(returned["List-Post"]), StringComparison.OrdinalIgnoreCase)
+        || address.Equals(Addresses.First(returned["X-BeenThere"]), StringComparison.OrdinalIgnoreCase);
 
     // Or the copy pasted under the text ("Original Message: From: ... To: ...") does.
     private static string? PastedRecipient(ReadOnlyMemory<char> copy) =>

@@ -199,6 +199,19 @@ public class MailStructureTests
         Assert.Equal(("m2@example.com", "c43"), (report.Original?.MessageId, report.Original?.Headers["X-Campaign-Id"]));
     }
 
+    [Theory]
+    [InlineData("", 1)] // the returned copy's To is the last resort
+    [InlineData("List-Post: <mailto:Members@lists.example.com>\n", 0)] // a list's post names the list, not the member
+    [InlineData("X-BeenThere: members@lists.example.com\n", 0)] // Mailman's mark of its list
+    public void A_returned_post_to_a_list_names_no_recipient(string listHeader, int recipients)
+    {
+        var report = Emails.Read("From: postmaster@mx.example.org\nTo: members-bounces@lists.example.com\nSubject: Undelivered Mail\n"
+            + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+            + "The following mail could not be delivered.\nOne or more recipients are not known here.\n\n--B\nContent-Type: message/rfc822\n\n"
+            + $"From: author@example.net\nTo: members@lists.example.com\n{listHeader}Subject: Notes\n\nHello.\n\n--B--\n");
+        Assert.Equal(recipients, report.Recipients.Count(r => r.Recipient == "members@lists.example.com"));
+    }
+
     [Fact]
     public void The_recipient_of_a_pasted_copy_is_the_bounced_one_when_the_text_names_nobody()
     {
