@@ -118,8 +118,11 @@ internal static partial class MailReader
         fromText.Find(t => t.Names(finding.Recipient))?.Diagnostic is { } own
         && !ReferenceEquals(own, finding.Diagnostic) ? own : null;
 
+    // One entry per recipient, the first that names it: a report may list an address several times (a Sendmail that
+    // expanded a list into the same mailbox repeats its DSN fields), and each entry becomes an event downstream.
     private static MailReport Report(string format, List<Finding> findings, string eventType, OriginalMessage? original) =>
-        new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).Select(f => Verdicts.Of(f, eventType)).ToList(), original);
+        new(format, findings.Where(f => !DeliveryStatusReport.IsSuccess(f)).DistinctBy(f => f.Recipient, StringComparer.OrdinalIgnoreCase)
+            .Select(f => Verdicts.Of(f, eventType)).ToList(), original);
 
     // A DSN without a Diagnostic-Code still has the MTA's text about that recipient. Exim's text holds the
     // Diagnostic-Code and says where the server refused ("SMTP error from remote mail server after initial

@@ -107,6 +107,15 @@ public class DeliveryStatusTests
     }
 
     [Fact]
+    public void A_recipient_listed_several_times_is_one_recipient()
+    {
+        var block = "Final-Recipient: rfc822; <a@example.org>\nAction: failed\nStatus: 5.1.1\n";
+        var report = Emails.Read(Emails.Dsn(block + "\n" + block.Replace("<a@", "<A@") + "X-Actual-Recipient: rfc822; a@example.org\n\n"
+            + "Final-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.2.2\n\n" + block));
+        Assert.Equal([("a@example.org", "5.1.1"), ("b@example.org", "5.2.2")], report.Recipients.Select(r => (r.Recipient, r.Status)));
+    }
+
+    [Fact]
     public void Recipients_written_without_a_blank_line_between_them_are_still_two()
     {
         var report = Emails.Read(Emails.Dsn("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.2.2\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.1.1"));
