@@ -25,13 +25,16 @@ internal static partial class BounceSignals
 
     // A message that calls itself a delivery report (RFC 3462) is one, even when its report part names nobody
     // and neither its sender nor its subject says so (a filter that writes only the text part's words).
-    private static bool IsDeliveryReport(MailHeaders headers) =>
-        headers[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report")
-        && parsed.Parameters.TryGetValue("report-type", out string? reportType) && reportType.Equals("delivery-status", StringComparison.OrdinalIgnoreCase);
+    // The type is the one MimeKit already read for the message's top entity.
+    private static bool IsDeliveryReport(ContentType type) =>
+        type.IsMimeType("multipart", "report")
+        && type.Parameters.TryGetValue("report-type", out string? reportType) && reportType.Equals("delivery-status", StringComparison.OrdinalIgnoreCase);
 
-    public static bool Any(MailHeaders headers)
+    /// <param name="headers">The message's own headers.</param>
+    /// <param name="type">The message's content type, as read for its top entity.</param>
+    public static bool Any(MailHeaders headers, ContentType type)
     {
-        if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers) || IsDeliveryReport(headers)) return true;
+        if (headers.Contains("X-Failed-Recipients") || ListManagerNotice.Is(headers) || IsDeliveryReport(type)) return true;
         var from = headers[HeaderId.From] ?? "";
         // "<>" is the null reverse path, which only a mail system writes as a sender; a person's auto-reply has an address.
         if (Sender().IsMatch(from) || from.Contains("<>", StringComparison.Ordinal)) return true;

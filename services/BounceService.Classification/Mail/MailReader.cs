@@ -67,7 +67,7 @@ internal static partial class MailReader
         if (dsn.Count > 0)
             return Report(MailFormats.Dsn, MtaVerdicts.Apply(WithCommands(WithTextDiagnostics(dsn, fromText, text), fromText, text), text, headers), EventTypes.Bounce, original);
 
-        var isBounce = BounceSignals.Any(headers);
+        var isBounce = BounceSignals.Any(headers, message.Type);
         if (!isBounce && AutoReply.Is(headers)) return new(MailFormats.AutoReply, [], original);
         if (!isBounce && parts.Returned is not null && parts.AttachedMessages == 1 && IsComplaint(headers))
         {
