@@ -40,7 +40,7 @@ internal static partial class MailReader
         // A filter or a forwarder that wraps the whole report in its own notice: the report is the attachment.
         // A digest of several attached reports is none of them (Sisimai reads the outer message only).
         if (!wrapped && parts.DeliveryStatus.Count == 0 && parts.FeedbackReports.Count == 0 && parts.AttachedMessages == 1
-            && IsReport(parts.Returned) && parts.ReturnedPart is { } inner)
+            && parts.ReturnedPart is { } inner && inner.Type.IsMimeType("multipart", "report"))
             return Read(inner, wrapped: true);
         var whole = string.Join('\n', parts.Texts);
         var (text, copy) = Notification.Split(whole);
@@ -257,9 +257,6 @@ internal static partial class MailReader
         SmtpStatusCodes.FindEnhanced(diagnostic) is not null || SmtpStatusCodes.FindReply(diagnostic) is not null || TextRules.Match(diagnostic) is not null;
 
     // A filter that wraps a whole report: the returned message is itself a multipart/report.
-    private static bool IsReport(MailHeaders? returned) =>
-        returned?[HeaderId.ContentType] is { } type && ContentType.TryParse(type, out var parsed) && parsed.IsMimeType("multipart", "report");
-
     private static bool IsComplaint(MailHeaders headers) => ComplaintSubject().IsMatch(headers[HeaderId.Subject] ?? "");
 
     // The text's words one space apart, at most MaxCollapsed characters: written in one pass into a borrowed buffer
