@@ -3,7 +3,7 @@ using static BounceService.Classification.Reasons;
 namespace BounceService.Classification;
 
 /// <summary>
-/// What sending MTAs write in their own bounces (Exim, qmail, qmail-ldap, FML, OpenSMTPD, DragonFly Mail Agent, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
+/// What sending MTAs write in their own bounces (Exim, Postfix, qmail, qmail-ldap, FML, OpenSMTPD, DragonFly Mail Agent, Amavis, Gmail, Google Workspace, Google Groups, KDDI,
 /// au/EZweb, Biglobe, Domino, Notes, Courier, IMail, MessageLabs, Verizon, Zoho, 1&amp;1, Messaging Server) and Facebook's
 /// error tokens: the MTA knows why it
 /// gave up, so these decide the reason before a server's reply is weighed (<see cref="ReasonOrder"/>). Ported from
@@ -97,6 +97,9 @@ internal static class MtaPhrases
         ("dns lookup failure: host ", HostUnknown), ("could not deliver for the last ", Expired),
         // Zoho, 1&1, Sun Messaging Server
         ("host not reachable", Expired), ("mail size limit exceeded", MesgTooBig), ("illegal host/domain name found", HostUnknown),
+        // Postfix's bounce daemon lost the recipient's log ("--- Delivery report unavailable ---"): it knows nothing
+        // of why, so the rest of its notice is no diagnosis either (Sisimai: undefined, not onhold)
+        ("delivery report unavailable", Undefined),
         // Facebook's error tokens
         ("rcp-p1", UserUnknown), ("int-p1", UserUnknown), ("int-p3", UserUnknown), ("int-p4", UserUnknown),
         ("rcp-p2", Filtered), ("rcp-p3", Filtered), ("pol-p1", Blocked), ("pol-p2", Blocked), ("msg-p1", MesgTooBig),

@@ -14,6 +14,7 @@ public class MtaPhrasesTests
     [InlineData("Sorry, no mailbox here by that name. (#5.1.1)", "userunknown")] // qmail
     [InlineData("Sorry, I couldn't find any host named example.jp. (#5.1.2)", "hostunknown")] // qmail
     [InlineData("Envelope expired", "expired")] // OpenSMTPD
+    [InlineData("I'm sorry to have to inform you that your message could not be delivered to one or more recipients. --- Delivery report unavailable ---", "undefined")] // Postfix
     [InlineData("554 5.7.0 Reject, id=12345 - INFECTED: Eicar-Test-Signature", "virusdetected")] // Amavis
     [InlineData("DNS Error: Domain name not found", "hostunknown")] // Gmail
     [InlineData("The user(s) account is temporarily over quota", "mailboxfull")] // au (EZweb)

@@ -61,6 +61,24 @@ public class MtaTextTests
         Assert.EndsWith("(in reply to RCPT TO command)", report.Recipients[1].Diagnostic);
     }
 
+    // Postfix lost its log for the message: it names no recipient and no cause. The returned copy says who; the
+    // notice's boilerplate is no diagnosis, so the reason is undefined (not onhold, "a diagnosis matched nothing").
+    [Fact]
+    public void Postfix_report_without_its_delivery_report_is_undefined_for_the_returned_copys_addressee()
+    {
+        const string message = "From: MAILER-DAEMON@mx.example.com\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n"
+            + "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+            + "--b\nContent-Type: text/plain\n\nThis is the mail system at host mx.example.com.\n\n"
+            + "I'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n"
+            + "                   The mail system\n\n\t--- Delivery report unavailable ---\n\n"
+            + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\nX-Postfix-Queue-ID: 4AB12\n\n"
+            + "--b\nContent-Type: message/rfc822\n\nFrom: sender@example.com\nTo: a@example.org\nSubject: Hello\n\nHi\n--b--\n";
+        var r = Assert.Single(Emails.Read(message).Recipients);
+        Assert.Equal("a@example.org", r.Recipient);
+        Assert.Equal("undefined", r.Verdict.Reason);
+        Assert.False(r.Hard);
+    }
+
     [Theory]
     [InlineData("Delivery to the following recipients failed permanently:\n\n  * a@example.org\n  * b@example.org\n", "")]
     [InlineData("   ----- Transcript of session follows -----\n550 <a@example.org>... User unknown\n550 <b@example.org>... User unknown\n", "550 ... User unknown")]
