@@ -53,6 +53,7 @@ internal sealed class CorpusAgreement
         if (got.Verdict.Reason == expected.Reason) Reason++;
         else Misses.Add($"{file}: reason {got.Verdict.Reason}, Sisimai {expected.Reason}");
         if (got.Hard == (expected.Hard ?? false)) Hard++;
+        else Misses.Add($"{file}: hard {got.Hard}, Sisimai {expected.Hard ?? false}");
     }
 
     // As bounce-classify prints it: the address that failed (the final recipient, as Sisimai names it).
@@ -63,15 +64,18 @@ internal sealed class CorpusAgreement
 
     public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
 
-    /// <summary>Prints the figures, overall and per part (to the console too, so a plain run shows them), then the misses.</summary>
-    public void Print(ITestOutputHelper output, IEnumerable<KeyValuePair<string, CorpusAgreement>> parts)
+    /// <summary>
+    /// Prints the figures as <paramref name="name"/>, overall and per part (to the console too, so a plain run shows
+    /// them), then, when asked, the misses.
+    /// </summary>
+    public void Print(ITestOutputHelper output, IEnumerable<KeyValuePair<string, CorpusAgreement>> parts, string name = "all", bool misses = true)
     {
-        foreach (var line in parts.Select(p => $"{p.Key}: {p.Value}").Prepend($"all: {this}"))
+        foreach (var line in parts.Select(p => $"{p.Key}: {p.Value}").Prepend($"{name}: {this}"))
         {
             output.WriteLine(line);
             Console.WriteLine(line);
         }
-        foreach (var miss in Misses) output.WriteLine(miss);
+        if (misses) foreach (var miss in Misses) output.WriteLine(miss);
     }
 
     public void AssertAtLeast(double recipients, double status, double reason, double hard)

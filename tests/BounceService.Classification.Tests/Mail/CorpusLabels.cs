@@ -15,7 +15,36 @@ internal sealed record CorpusLabel(string File, IReadOnlyList<ExpectedRecipient>
             .Where(line => line.Length > 0)
             .Select(line => JsonSerializer.Deserialize<CorpusLabel>(line, Json)!);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    /// <summary>
+    /// The label as reviewed: each value that <c>reviewed.jsonl</c> beside the labels shows to contradict the message's
+    /// own report replaced, and an entry without a recipient that repeats the one before it dropped (a message that
+    /// the corpus holds under two names got both names' expectations; no parser reports one recipient twice).
+    /// </summary>
+    public CorpusLabel Reviewed(IReadOnlyList<LabelReview> reviews)
+    {
+        if (Expect is null) return this;
+        var expect = Expect.Where((e, i) => !(i > 0 && e.Recipient is null && e == Expect[i - 1])).ToList();
+        foreach (var review in reviews.Where(r => r.File == File))
+        {
+            var at = expect.FindIndex(e => review.Field == "recipient" ? e.Recipient == review.Label : e.Status == review.Label);
+            expect[at] = review.Field == "recipient" ? expect[at] with { Recipient = review.Reviewed } : expect[at] with { Status = review.Reviewed };
+        }
+        return this with { Expect = expect };
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }
 
 internal sealed record ExpectedRecipient(string? Recipient, string? Status, string Reason, bool? Hard);
+
+/// <summary>
+/// One line of <c>Corpus/sisimai/reviewed.jsonl</c>: a label value (<c>status</c> or <c>recipient</c>) that the
+/// message's own report contradicts, the value the report gives, the report's words that say so, and why Sisimai
+/// read it otherwise. The labels file itself stays as shared.
+/// </summary>
+internal sealed record LabelReview(string File, string Field, string Label, string Reviewed, string Evidence, string Why)
+{
+    public static IReadOnlyList<LabelReview> All() =>
+        [.. System.IO.File.ReadLines(Path.Combine(CorpusLabel.Root, "reviewed.jsonl")).Where(line => line.Length > 0)
+            .Select(line => JsonSerializer.Deserialize<LabelReview>(line, CorpusLabel.Json)!)];
+}
