@@ -32,9 +32,9 @@ public class FormatCorpusTests(ITestOutputHelper output)
 
         all.Print(output, byFormat);
         Assert.True(all.Total >= 3, "the formats corpus is missing");
-        // Just under today's figures (99.2 / 98.2 / 97.4 / 98.7 on 385 entries), so they catch regressions; the
+        // Just under today's figures (99.5 / 98.4 / 97.7 / 99.0 on 385 entries), so they catch regressions; the
         // issue's targets are 99 / 98 / 95 / 98. Most misses left are Sisimai 4.25's labels of MTAs without a module
         // of their own (mdaemon/, communigate/, dsn-generic-01), kept as evidence until Sisimai 5's reading is known.
-        all.AssertAtLeast(recipients: 99.1, status: 98.0, reason: 96.9, hard: 98.5);
+        all.AssertAtLeast(recipients: 99.4, status: 98.3, reason: 97.6, hard: 98.9);
     }
 }
