@@ -68,6 +68,17 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void A_content_type_parameter_that_lost_its_indent_still_belongs_to_the_header()
+    {
+        // RFC 5965's own sample prints the boundary on a line of its own, unindented; reporters copy it so.
+        var arf = Arf("Feedback-Type: abuse\nOriginal-Rcpt-To: <r@example.org>").Replace(
+            "report-type=feedback-report; boundary=\"B\"", "report-type=feedback-report;\nboundary=\"B\"", StringComparison.Ordinal);
+        var report = Emails.Read(arf);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "r@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
+    }
+
+    [Fact]
     public void Apple_mail_unsubscribe_is_a_complaint_by_its_sender()
     {
         var report = Emails.Read("From: reader@example.org\nTo: opt-out-1@list.example.com\nSubject: unsubscribe\nAuto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to unsubscribe.\n");
