@@ -60,6 +60,13 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void An_opt_out_report_names_who_leaves_in_removal_recipient()
+    {
+        var r = Assert.Single(Emails.Read(Arf("Feedback-Type: opt-out\nRemoval-Recipient: leaver@example.org", to: "<Undisclosed Recipients>")).Recipients);
+        Assert.Equal(("leaver@example.org", EventTypes.Complaint), (r.Recipient, r.EventType));
+    }
+
+    [Fact]
     public void A_complaint_that_names_nobody_stands_for_its_complainer_with_an_address_no_one_has()
     {
         var r = Assert.Single(Emails.Read(Arf("Feedback-Type: abuse", to: "\"undisclosed\"")).Recipients);
