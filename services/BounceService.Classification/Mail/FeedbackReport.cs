@@ -35,6 +35,13 @@ internal static class FeedbackReport
     }
 
     /// <summary>
+    /// Hotmail's complaint loop (JMRP) may send the complained-about message itself, not wrapped in a report of its
+    /// own: its <c>X-HmXmrOriginalRecipient</c> header then names the complainer in the message's own headers.
+    /// </summary>
+    public static List<Finding>? Unwrapped(MailHeaders headers) =>
+        Addresses.First(headers["X-HmXmrOriginalRecipient"]) is { } complainer ? [new(complainer, null, null)] : null;
+
+    /// <summary>
     /// Apple Mail's one-click unsubscribe: a message from the subscriber to the list's opt-out address,
     /// marked <c>X-Apple-Unsubscribe: true</c>. The subscriber asks to receive no more mail.
     /// </summary>

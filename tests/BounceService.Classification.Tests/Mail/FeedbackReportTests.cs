@@ -86,6 +86,15 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void Hotmail_complaint_sent_as_the_message_itself_names_its_complainer()
+    {
+        // No report part and no complaint subject: the complained-about newsletter, with the header Hotmail's loop adds.
+        var report = Emails.Read("Return-Path: fbl@isp.example\nX-HmXmrOriginalRecipient: reader@example.org\nFrom: news@example.com\nTo: reader@example.org\nSubject: Our offers\nMIME-Version: 1.0\nContent-Type: text/plain\n\nHello.\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "reader@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
+    }
+
+    [Fact]
     public void Apple_mail_unsubscribe_is_a_complaint_by_its_sender()
     {
         var report = Emails.Read("From: reader@example.org\nTo: opt-out-1@list.example.com\nSubject: unsubscribe\nAuto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to unsubscribe.\n");
