@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace BounceService.Classification.Mail;
 
-/// <summary>Parses raw bytes with bounded work: a size cap, a nesting cap, and bare-CR endings repaired.</summary>
+/// <summary>Parses raw bytes with bounded work: a size cap, a nesting cap, bare-CR endings and lost parameter indents repaired.</summary>
 /// <remarks>MimeKit's event-based <see cref="MimeReader"/> does the MIME parsing; the tree of
 /// <see cref="MailEntity"/> it leaves keeps content as slices of the input. Building MimeKit's own entity tree
 /// (a MimeEntity, a header index and a content stream per part) cost about three times as much.</remarks>
@@ -23,6 +23,7 @@ internal static class MailLoader
     {
         var capped = WithoutMboxLine(raw[..Math.Min(raw.Length, MaxBytes)]);
         if (LineEndings.HasBareCr(capped.Span)) capped = LineEndings.Normalise(capped.Span);
+        capped = LostIndents.Repair(capped);
         var input = MemoryMarshal.TryGetArray(capped, out var segment) ? segment : new ArraySegment<byte>(capped.ToArray());
         var reader = reusable ??= new TreeReader();
         try

@@ -52,6 +52,9 @@ internal static partial class MailReader
         if (FeedbackReport.Unsubscribe(headers) is { } unsubscribe)
             return Report(MailFormats.Arf, unsubscribe, EventTypes.Complaint, original);
 
+        if (FeedbackReport.Unwrapped(headers) is { } jmrp)
+            return Report(MailFormats.Arf, jmrp, EventTypes.Complaint, original);
+
         if (SesNotification.Read(whole) is var (sesEvent, sesFindings))
             return sesEvent is null ? new(MailFormats.None, [], original) : Report(MailFormats.SesJson, sesFindings, sesEvent, original);
 

@@ -60,11 +60,38 @@ public class FeedbackReportTests
     }
 
     [Fact]
+    public void An_opt_out_report_names_who_leaves_in_removal_recipient()
+    {
+        var r = Assert.Single(Emails.Read(Arf("Feedback-Type: opt-out\nRemoval-Recipient: leaver@example.org", to: "<Undisclosed Recipients>")).Recipients);
+        Assert.Equal(("leaver@example.org", EventTypes.Complaint), (r.Recipient, r.EventType));
+    }
+
+    [Fact]
     public void A_complaint_that_names_nobody_stands_for_its_complainer_with_an_address_no_one_has()
     {
         var r = Assert.Single(Emails.Read(Arf("Feedback-Type: abuse", to: "\"undisclosed\"")).Recipients);
         Assert.Equal((MailRecipient.Undisclosed, EventTypes.Complaint), (r.Recipient, r.EventType));
         Assert.EndsWith(".invalid", r.Recipient, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_content_type_parameter_that_lost_its_indent_still_belongs_to_the_header()
+    {
+        // RFC 5965's own sample prints the boundary on a line of its own, unindented; reporters copy it so.
+        var arf = Arf("Feedback-Type: abuse\nOriginal-Rcpt-To: <r@example.org>").Replace(
+            "report-type=feedback-report; boundary=\"B\"", "report-type=feedback-report;\nboundary=\"B\"", StringComparison.Ordinal);
+        var report = Emails.Read(arf);
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "r@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
+    }
+
+    [Fact]
+    public void Hotmail_complaint_sent_as_the_message_itself_names_its_complainer()
+    {
+        // No report part and no complaint subject: the complained-about newsletter, with the header Hotmail's loop adds.
+        var report = Emails.Read("Return-Path: fbl@isp.example\nX-HmXmrOriginalRecipient: reader@example.org\nFrom: news@example.com\nTo: reader@example.org\nSubject: Our offers\nMIME-Version: 1.0\nContent-Type: text/plain\n\nHello.\n");
+        var r = Assert.Single(report.Recipients);
+        Assert.Equal(("arf", "reader@example.org", "complaint"), (report.Format, r.Recipient, r.EventType));
     }
 
     [Fact]
