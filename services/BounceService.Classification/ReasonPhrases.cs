@@ -98,6 +98,10 @@ internal static partial class ReasonPhrases
             "postfach voll", // design: German
             "no space left on device", "not sufficient disk space", "mailbox would exceed maximum allowed storage",
             "user's space has been used up", // Sisimai 5.2+
+            // German: web.de's and other German hosts' replies, as open-source bounce tables (OpenEMM,
+            // bouncefetch, PHP bounce handlers) quote them
+            "benutzer hat das speichervolumen ueberschritten", "benutzer hat zuviele mails auf dem server",
+            "kapazität des empfänger e-mail postfaches erschöpft", "mailbox voll",
         ], [
             // Sisimai 5.2+
             ["account is ", " quota"], ["disk", "quota"], ["enough ", " space"], ["mailbox ", "exceeded", " limit"],

@@ -1,0 +1,38 @@
+using System.Text;
+using BounceService.Classification.Mail;
+
+namespace BounceService.Classification.Tests;
+
+/// <summary>Non-English wordings of the reasons that decide a subscriber's fate, as real bounces carry them.</summary>
+public class LanguagesTests
+{
+    [Theory]
+    [InlineData("550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.")]
+    [InlineData("550 Benutzer hat zuviele Mails auf dem Server.")]
+    [InlineData("Die Nachricht konnte nicht zugestellt werden, da die Kapazität des Empfänger E-Mail Postfaches erschöpft ist.")]
+    [InlineData("DA DIE KAPAZITÄT DES EMPFÄNGER E-MAIL POSTFACHES ERSCHÖPFT IST")]
+    [InlineData("Mailbox size exceeded - Mailbox voll")]
+    public void Says_the_mailbox_is_full(string line) =>
+        Assert.Equal((Reasons.MailboxFull, "soft"), TextRules.Match(line));
+
+    // Whole bounces whose reason is only in the words, the words in an encoded body as providers send them.
+
+    [Fact]
+    public void A_base64_utf8_report_says_the_mailbox_is_full()
+    {
+        var recipient = ReadPlainBounce("UTF-8", "base64", Base64Lines(
+            "<a@example.de>: 550 Die Nachricht konnte nicht zugestellt werden, da die Kapazität des Empfänger E-Mail Postfaches erschöpft ist.\n"));
+        Assert.Equal(Reasons.MailboxFull, recipient.Verdict.Reason);
+        Assert.Equal("soft", recipient.Verdict.Kind);
+    }
+
+    private static MailRecipient ReadPlainBounce(string charset, string encoding, string body)
+    {
+        var raw = "From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\nSubject: Undelivered Mail Returned to Sender\n"
+            + $"MIME-Version: 1.0\nContent-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: {encoding}\n\n{body}";
+        return Assert.Single(MailBounces.Read(Encoding.ASCII.GetBytes(raw)).Recipients);
+    }
+
+    private static string Base64Lines(string text) =>
+        string.Join('\n', Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).Chunk(76).Select(line => new string(line))) + "\n";
+}
