@@ -130,6 +130,11 @@ internal static partial class ReasonPhrases
             "vdelivermail: account is locked email bounced",
             "account is blocked", "account is locked", "account is disabled", "account has been disabled", "account is inactive",
             "account has been deactivated", "account is deactivated", // design: disabled or locked accounts
+            // Disabled or expired for lack of use, in the words of German, French, Spanish (Argentine), Italian and
+            // Polish providers, as PHP bounce handlers' tables quote them (their 5.2.1, mailbox disabled)
+            "adressat unbekannt oder mailbox deaktiviert", "destinataire inconnu ou boite aux lettres desactivee",
+            "esta casilla ha expirado por falta de uso", "el usuario esta en estado: inactivo", "bloccato per inutilizzo",
+            "konto jest zablokowane administracyjnie lub nieaktywne",
         ]),
         [Reasons.HasMoved] = new([" has been replaced by ", "recipient no longer on server"]), // the last: Sisimai's Rhost/Apple
         [Reasons.NoRelaying] = new([

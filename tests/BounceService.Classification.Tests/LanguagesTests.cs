@@ -15,6 +15,16 @@ public class LanguagesTests
     public void Says_the_mailbox_is_full(string line) =>
         Assert.Equal((Reasons.MailboxFull, "soft"), TextRules.Match(line));
 
+    [Theory]
+    [InlineData("550 5.2.1 <a@example.de>: Adressat unbekannt oder Mailbox deaktiviert")]
+    [InlineData("550 5.2.1 <a@example.fr>: Destinataire inconnu ou boite aux lettres desactivee")]
+    [InlineData("550 <a@example.com.ar>: Esta casilla ha expirado por falta de uso")]
+    [InlineData("550 <a@example.com.ar>: El usuario esta en estado: inactivo")]
+    [InlineData("550 5.2.1 <a@example.it>: Questo indirizzo e' bloccato per inutilizzo")]
+    [InlineData("550 5.2.1 <a@example.pl>: Podane konto jest zablokowane administracyjnie lub nieaktywne")]
+    public void Says_the_mailbox_is_disabled(string line) =>
+        Assert.Equal(Reasons.Suspend, TextRules.Match(line)?.Reason);
+
     // Whole bounces whose reason is only in the words, the words in an encoded body as providers send them.
 
     [Fact]
@@ -24,6 +34,14 @@ public class LanguagesTests
             "<a@example.de>: 550 Die Nachricht konnte nicht zugestellt werden, da die Kapazität des Empfänger E-Mail Postfaches erschöpft ist.\n"));
         Assert.Equal(Reasons.MailboxFull, recipient.Verdict.Reason);
         Assert.Equal("soft", recipient.Verdict.Kind);
+    }
+
+    [Fact]
+    public void A_quoted_printable_latin1_report_says_the_mailbox_expired_for_lack_of_use()
+    {
+        var recipient = ReadPlainBounce("ISO-8859-1", "quoted-printable",
+            "Direcci=F3n: <a@example.com.ar>: 550 Esta casilla ha expirado por falta de uso\n");
+        Assert.Equal(Reasons.Suspend, recipient.Verdict.Reason);
     }
 
     private static MailRecipient ReadPlainBounce(string charset, string encoding, string body)
