@@ -191,6 +191,13 @@ internal static partial class ReasonPhrases
             "recipients was undeliverable", "spectator does not exist", "your envelope recipient has been denied",
             "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
             "inactive email address", "unknown or illegal alias", "recipient mailbox is not allowed", // Sisimai's Rhost/Apple, MessageLabs
+            // German: web.de, Exchange's and Outlook's German reports and other German hosts, as open-source bounce
+            // tables (OpenEMM, bouncefetch) quote them
+            "benutzer nicht bekannt", "niemand unter dieser adresse bekannt", "keine person mit diesem namen unter dieser adresse",
+            "die eingegebene e-mail-adresse konnte nicht gefunden werden", "e-mail-adresse des empfängers wurde im e-mail-system des empfängers",
+            // Italian and Polish providers, as PHP bounce handlers' tables quote them
+            "destin. sconosciuto", "destinatario errato", "destinatario sconosciuto o mailbox", "indirizzo inesistente",
+            "nie ma takiego konta",
         ], [
             ["<", "> not found"], ["<", ">... blocked by "], ["account ", " does not exist at the organization"],
             ["adresse d au moins un destinataire invalide. invalid recipient.", "416"],

@@ -7,6 +7,20 @@ namespace BounceService.Classification.Tests;
 public class LanguagesTests
 {
     [Theory]
+    [InlineData("550 Benutzer nicht bekannt")]
+    [InlineData("550 5.1.1 <a@example.de>... Niemand unter dieser Adresse bekannt")]
+    [InlineData("550 5.1.1 Es gibt keine Person mit diesem Namen unter dieser Adresse")]
+    [InlineData("Die eingegebene E-Mail-Adresse konnte nicht gefunden werden. Überprüfen Sie die E-Mail-Adresse des Empfängers.")]
+    [InlineData("Die E-Mail-Adresse des Empfängers wurde im E-Mail-System des Empfängers nicht gefunden.")]
+    [InlineData("550 <a@example.it>: destin. Sconosciuto")]
+    [InlineData("550 5.1.1 <a@example.it>: Destinatario errato")]
+    [InlineData("550 5.1.1 <a@example.it>: Destinatario sconosciuto o mailbox disattivata")]
+    [InlineData("550 5.1.1 <a@example.it>: Indirizzo inesistente")]
+    [InlineData("550 5.1.1 <a@example.pl>: Nie ma takiego konta")]
+    public void Says_the_mailbox_does_not_exist(string line) =>
+        Assert.Equal(Reasons.UserUnknown, TextRules.Match(line)?.Reason);
+
+    [Theory]
     [InlineData("550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.")]
     [InlineData("550 Benutzer hat zuviele Mails auf dem Server.")]
     [InlineData("Die Nachricht konnte nicht zugestellt werden, da die Kapazität des Empfänger E-Mail Postfaches erschöpft ist.")]
@@ -26,6 +40,16 @@ public class LanguagesTests
         Assert.Equal(Reasons.Suspend, TextRules.Match(line)?.Reason);
 
     // Whole bounces whose reason is only in the words, the words in an encoded body as providers send them.
+
+    [Fact]
+    public void A_quoted_printable_latin1_report_says_the_address_does_not_exist()
+    {
+        var recipient = ReadPlainBounce("ISO-8859-1", "quoted-printable",
+            "<a@example.de>: host mx.example.de[192.0.2.1] said: 550 Die E-Mail-Adresse des Empf=E4ngers wurde im\n"
+            + "    E-Mail-System des Empf=E4ngers nicht gefunden. (in reply to RCPT TO command)\n");
+        Assert.Equal("a@example.de", recipient.Recipient);
+        Assert.Equal(Reasons.UserUnknown, recipient.Verdict.Reason);
+    }
 
     [Fact]
     public void A_base64_utf8_report_says_the_mailbox_is_full()
