@@ -21,7 +21,7 @@ internal static class MailLoader
     /// <summary>The message's top entity, whose headers are the message's; null when it has no header block.</summary>
     public static MailEntity? Load(ReadOnlyMemory<byte> raw)
     {
-        var capped = WithoutMboxLine(raw[..Math.Min(raw.Length, MaxBytes)]);
+        var capped = WithoutMboxLine(WithoutBlankLines(raw[..Math.Min(raw.Length, MaxBytes)]));
         if (LineEndings.HasBareCr(capped.Span)) capped = LineEndings.Normalise(capped.Span);
         capped = LostIndents.Repair(capped);
         var input = MemoryMarshal.TryGetArray(capped, out var segment) ? segment : new ArraySegment<byte>(capped.ToArray());
@@ -35,6 +35,16 @@ internal static class MailLoader
             // Let go of the message, so an idle thread does not keep the last one alive.
             reader.Read(ReadOnlyMemory<byte>.Empty, Stream.Null, parse: false);
         }
+    }
+
+    // Blank lines before the headers (a mail store's padding: a line of spaces), which MimeKit would read as the
+    // end of an empty header block.
+    private static ReadOnlyMemory<byte> WithoutBlankLines(ReadOnlyMemory<byte> raw)
+    {
+        var span = raw.Span;
+        var start = 0;
+        while (span[start..].IndexOfAnyExcept(" \t\r"u8) is var skip and >= 0 && span[start + skip] == '\n') start += skip + 1;
+        return raw[start..];
     }
 
     // An mbox separator line ("From MAILER-DAEMON  Fri Feb 13 05:04:57 2015") before the headers.

@@ -169,6 +169,16 @@ public class MailStructureTests
         Assert.Equal("c42", report.Original?.Headers["X-Campaign-Id"]);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Lines_of_blanks_before_the_headers_are_padding(string newline)
+    {
+        var raw = new string(' ', 40) + "\n\n\t \n" + Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1");
+        var report = Emails.Read(raw, newline);
+        Assert.Equal(("dsn", "gone@example.org"), (report.Format, Assert.Single(report.Recipients).Recipient));
+    }
+
     [Fact]
     public void Returned_headers_that_declare_a_report_are_only_headers()
     {
