@@ -79,7 +79,11 @@ internal static partial class MailReader
         }
         if (!isBounce) return new(MailFormats.None, [], original);
 
-        if (fromText.Count == 0 && (ReturnedRecipient(parts) ?? PastedRecipient(copy)) is { } addressee) fromText = [new(addressee, null, null)];
+        // A copy its sender addressed to himself (the others in Bcc) says nothing of whom it failed for: the report
+        // reached that address. (The copy's From alone proves nothing: a test message may come "from" its recipient.)
+        if (fromText.Count == 0 && (ReturnedRecipient(parts) ?? PastedRecipient(copy)) is { } addressee
+            && !addressee.Equals(Addresses.First(headers[HeaderId.To]), StringComparison.OrdinalIgnoreCase))
+            fromText = [new(addressee, null, null)];
         var failed = headers["X-Failed-Recipients"];
         if (failed is not null)
             fromText = FailedRecipients(failed, fromText, text);

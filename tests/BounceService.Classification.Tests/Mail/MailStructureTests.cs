@@ -222,6 +222,20 @@ public class MailStructureTests
         Assert.Equal(recipients, report.Recipients.Count(r => r.Recipient == "members@lists.example.com"));
     }
 
+    [Theory]
+    [InlineData("author@example.com", "friend@example.net", 1)]
+    [InlineData("friend@example.net", "friend@example.net", 1)] // a test "from" its recipient: the copy's From proves nothing
+    [InlineData("author@example.com", "Author@Example.com", 0)] // sent to the author himself, the others in Bcc
+    public void A_returned_copy_addressed_to_the_reports_own_addressee_names_no_recipient(string from, string to, int recipients)
+    {
+        var report = Emails.Read("From: postmaster@mx.example.org\nTo: author@example.com\nSubject: Undeliverable: Notes\n"
+            + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+            + "Your message did not reach the following recipient(s):\n\nAnna Example on 1 May 2024\n    The recipient was unavailable to take delivery of the message\n\n"
+            + $"--B\nContent-Type: message/rfc822\n\nFrom: {from}\nTo: {to}\nSubject: Notes\n\nHello.\n\n--B--\n");
+        Assert.Equal(recipients, report.Recipients.Count(r => r.Recipient == to));
+        Assert.Equal(recipients, report.Recipients.Count);
+    }
+
     [Fact]
     public void The_recipient_of_a_pasted_copy_is_the_bounced_one_when_the_text_names_nobody()
     {
