@@ -79,7 +79,9 @@ internal static class ReasonOrder
 
     private static bool Holds(string reason, in ReasonFacts f, string? named) => reason switch
     {
-        MailboxFull or ExceedLimit => f.Dsn is not null && (named == reason || Say(reason, f)),
+        // Sisimai tests these only with a code; a full mailbox said in words is the cause all the same, before a
+        // notice's words about its own retries, which the later reasons' phrases take for something else.
+        MailboxFull or ExceedLimit => (f.Dsn is not null || reason == MailboxFull) && (named == reason || Say(reason, f)),
         MesgTooBig => named == MesgTooBig || named != ExceedLimit && Say(MesgTooBig, f),
         Suspend => f.Dsn is not null && (f.Reply == 525 || Say(Suspend, f)),
         UserUnknown => IsUserUnknown(f, named),

@@ -19,6 +19,15 @@ public class ReasonOrderTests
     public void User_unknown_words_need_a_refusal_at_rcpt_or_the_mtas_own_words(string diagnostic, string? command, string reason) =>
         Assert.Equal(reason, Classify(diagnostic, command).Reason);
 
+    // A full mailbox is the cause even without a code, before a notice's words about its own retries, which Sisimai
+    // files under too many connections (and which would make it the sender's fault).
+    [Fact]
+    public void A_full_mailbox_without_a_code_is_the_cause_before_retry_words()
+    {
+        var c = Classify("Delivery to a@example.org has failed due to a full mailbox. We have already made numerous attempts to deliver this message over the last few days.");
+        Assert.Equal(("mailboxfull", "soft", "recipient"), (c.Reason, c.Kind, c.Scope));
+    }
+
     [Theory]
     [InlineData("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local recipient table", "userunknown")]
     [InlineData("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "userunknown")]
