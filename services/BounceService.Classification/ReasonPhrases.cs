@@ -380,6 +380,8 @@ internal static partial class ReasonPhrases
             // Sisimai's Rhost/Apple and MessageLabs
             "rejected due to having a domain present in the spamhaus", "rejected due to listing in spamhaus",
             "mail rejected because your ip is in the pbl", "your ip address has been blocked", "your ip address has been blacklisted",
+            // Spamhaus' own TXT answer, which DNSBL checks quote ("550 zen.spamhaus.org Listed by CSS, see ...")
+            "listed by css", "listed by sbl", "listed by xbl", "listed by pbl",
         ], [
             ["(", "@", ":blocked)"], ["access from ip address ", " blocked"], ["client host ", " blocked using"],
             ["connections will not be accepted from ", " because the ip is in spamhaus's list"], ["dnsbl:rbl ", ">_is_blocked"],

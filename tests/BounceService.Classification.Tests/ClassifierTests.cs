@@ -50,6 +50,8 @@ public class ClassifierTests
     [Theory]
     [InlineData("Message rejected due to DMARC. Please see https://postmaster.comcast.net/smtp-error-codes.php#DM000001", "authfailure")]
     [InlineData("554 mx.example.jp 192.0.2.25 found on one or more DNSBLs, see https://postmaster.comcast.net/", "blocked")]
+    [InlineData("SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 zen.spamhaus.org Listed by CSS, see https://check.spamhaus.org/query/ip/192.0.2.25", "blocked")]
+    [InlineData("554 Service unavailable; Client host [192.0.2.25] Listed by SBL", "blocked")]
     [InlineData("452 Insufficient disk space; try again later", "mailboxfull")]
     [InlineData("556 this server does not accept mail", "notaccept")]
     [InlineData("Reverse DNS failure : Try again later", "requireptr")]
