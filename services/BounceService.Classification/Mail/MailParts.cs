@@ -82,7 +82,12 @@ internal sealed class MailParts
     {
         var type = part.Type;
         if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status"))
-            DeliveryStatus.Add(Decode(part));
+        {
+            // InterMail labels its human notice message/delivery-status too, before the report proper: a part
+            // without any of a report's fields is read as the notice it is.
+            var report = Decode(part);
+            (HasReportFields(report) ? DeliveryStatus : Texts).Add(report);
+        }
         else if (type.IsMimeType("message", "feedback-report"))
             FeedbackReports.Add(Decode(part));
         else if (type.IsMimeType("text", "rfc822-headers") || type.IsMimeType("message", "global-headers") || type.IsMimeType("text", "rfc822-header"))
@@ -94,6 +99,11 @@ internal sealed class MailParts
     }
 
     private static bool IsHtml(MailEntity entity) => entity.Type.IsMimeType("text", "html");
+
+    private static readonly string[] ReportFields = ["Reporting-MTA", "Final-Recipient", "Original-Recipient", "X-Actual-Recipient"];
+
+    private static bool HasReportFields(string report) =>
+        ReportFields.Any(field => report.Contains(field, StringComparison.OrdinalIgnoreCase));
 
     private static string Decode(MailEntity part) => Decode(part, TextOf);
 

@@ -104,6 +104,22 @@ public class MailStructureTests
     }
 
     [Fact]
+    public void A_notice_labelled_as_a_delivery_report_is_read_as_the_notice()
+    {
+        // InterMail gives its human notice the report's content type too, before the report proper, whose
+        // fields then say no more than "failed, 5.3.0": the refusal is only in the notice.
+        var raw = "From: Mail Administrator <postmaster@mail.example.net>\nTo: news@example.com\nSubject: Mail System Error - Returned Mail\n"
+            + "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+            + "--B\nContent-Type: message/delivery-status\n\nYour message was not delivered, because:\n\n"
+            + "<a@example.org> has restricted SMS e-mail\n\n"
+            + "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.net\n\n"
+            + "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.3.0\n\n--B--\n";
+        var r = Assert.Single(Emails.Read(raw).Recipients);
+        Assert.Equal(("a@example.org", "filtered"), (r.Recipient, r.Verdict.Reason));
+        Assert.Contains("has restricted SMS e-mail", r.Diagnostic, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_wrapped_by_a_filter_is_read_from_the_attachment()
     {
         var inner = Emails.Dsn("Final-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown");
