@@ -25,11 +25,14 @@ internal static class FeedbackReport
         fields.Where(f => f.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
             .Select(f => Addresses.First(f.Value)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    // Hotmail's complaint loop (JMRP) names the complainer in a header it adds to the complained-about message.
+    private const string HotmailComplainer = "X-HmXmrOriginalRecipient";
+
     /// <summary>Where the complained-about message went, by its own headers (Hotmail's JMRP adds its own).</summary>
     public static string? ReturnedRecipient(MailHeaders? returned)
     {
         if (returned is null) return null;
-        return Addresses.First(returned["X-HmXmrOriginalRecipient"])
+        return Addresses.First(returned[HotmailComplainer])
             ?? Addresses.First(returned[HeaderId.To])
             ?? Addresses.First(returned["Delivered-To"]);
     }
@@ -39,7 +42,7 @@ internal static class FeedbackReport
     /// own: its <c>X-HmXmrOriginalRecipient</c> header then names the complainer in the message's own headers.
     /// </summary>
     public static List<Finding>? Unwrapped(MailHeaders headers) =>
-        Addresses.First(headers["X-HmXmrOriginalRecipient"]) is { } complainer ? [new(complainer, null, null)] : null;
+        Addresses.First(headers[HotmailComplainer]) is { } complainer ? [new(complainer, null, null)] : null;
 
     /// <summary>
     /// Apple Mail's one-click unsubscribe: a message from the subscriber to the list's opt-out address,

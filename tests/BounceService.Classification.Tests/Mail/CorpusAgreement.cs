@@ -33,7 +33,7 @@ internal sealed class CorpusAgreement
             if (none == 0) Misses.Add($"{label.File}: no bounce expected, got {report.Recipients[0].Recipient}");
             return;
         }
-        for (var i = 1; i < label.Expect.Count; i++) Repeated += label.Expect[i] is { Recipient: null } e && e == label.Expect[i - 1] ? 1 : 0;
+        for (var i = 1; i < label.Expect.Count; i++) Repeated += label.Repeats(i) ? 1 : 0;
         for (var i = 0; i < label.Expect.Count; i++) Compare(label.File, label.Expect[i], Find(label.Expect[i], i, report));
     }
 

@@ -23,7 +23,7 @@ internal sealed record CorpusLabel(string File, IReadOnlyList<ExpectedRecipient>
     public CorpusLabel Reviewed(IReadOnlyList<LabelReview> reviews)
     {
         if (Expect is null) return this;
-        var expect = Expect.Where((e, i) => !(i > 0 && e.Recipient is null && e == Expect[i - 1])).ToList();
+        var expect = Expect.Where((_, i) => !Repeats(i)).ToList();
         foreach (var review in reviews.Where(r => r.File == File))
         {
             var at = expect.FindIndex(e => review.Field == "recipient" ? e.Recipient == review.Label : e.Status == review.Label);
@@ -31,6 +31,10 @@ internal sealed record CorpusLabel(string File, IReadOnlyList<ExpectedRecipient>
         }
         return this with { Expect = expect };
     }
+
+    /// <summary>Whether entry <paramref name="index"/> has no recipient and repeats the entry before it.</summary>
+    public bool Repeats(int index) =>
+        Expect is { } expect && index > 0 && expect[index].Recipient is null && expect[index] == expect[index - 1];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }
